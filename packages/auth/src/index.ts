@@ -1,0 +1,3 @@
+export { bearerToken } from "./bearer-token.ts";
+export { createTokenVerifier, type TokenVerifier } from "./verify-token.ts";
+export { type Role, TOKEN_AUDIENCE, TOKEN_ISSUER, type Viewer } from "./viewer.ts";

@@ -1,0 +1,36 @@
+import { unauthenticated } from "@kai/errors";
+import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose";
+import { TOKEN_AUDIENCE, TOKEN_ISSUER, type Viewer } from "./viewer.ts";
+
+export interface TokenVerifier {
+  /** The viewer of a valid access token; a GraphQL UNAUTHENTICATED error otherwise. */
+  verify(token: string): Promise<Viewer>;
+}
+
+/**
+ * Verifies access tokens against the users subgraph's JWKS. jose caches the key set and
+ * refetches it when a token names a key it has not seen, so key rotation needs no restart.
+ */
+export function createTokenVerifier(keys: URL | JWTVerifyGetKey): TokenVerifier {
+  const getKey = keys instanceof URL ? createRemoteJWKSet(keys, { cooldownDuration: 5_000 }) : keys;
+  return {
+    async verify(token) {
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(token, getKey, {
+          issuer: TOKEN_ISSUER,
+          audience: TOKEN_AUDIENCE,
+          algorithms: ["EdDSA"],
+        }));
+      } catch {
+        throw unauthenticated("Invalid or expired access token");
+      }
+      if (!payload.sub || !payload.exp) throw unauthenticated("Invalid access token");
+      return {
+        id: payload.sub,
+        role: payload.role === "ADMIN" ? "ADMIN" : "USER",
+        expiresAt: new Date(payload.exp * 1000),
+      };
+    },
+  };
+}

@@ -1,0 +1,12 @@
+export type Role = "USER" | "ADMIN";
+
+/** The authenticated caller, as proven by a verified access token. */
+export interface Viewer {
+  id: string;
+  role: Role;
+  /** When the access token stops being valid; long-lived subscriptions end then. */
+  expiresAt: Date;
+}
+
+export const TOKEN_ISSUER = "kai-users";
+export const TOKEN_AUDIENCE = "kai";

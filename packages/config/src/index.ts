@@ -1,0 +1,3 @@
+export { databaseUrlFor, type SubgraphName } from "./database-url.ts";
+export { loadEnv } from "./load-env.ts";
+export { type ServiceEnv, serviceEnv } from "./service-env.ts";

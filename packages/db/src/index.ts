@@ -1,0 +1,2 @@
+export { type Database, type OpenDatabaseOptions, openDatabase } from "./open-database.ts";
+export type { Db, DbOrTx, Tx } from "./types.ts";

@@ -1,0 +1,85 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { ensureDatabaseExists } from "./ensure-database.ts";
+import type { Db } from "./types.ts";
+
+export interface OpenDatabaseOptions<S extends Record<string, unknown>> {
+  /** A Postgres URL; without one the database is an embedded PGlite in `pgliteDir`. */
+  url: string | undefined;
+  /** Where the embedded database keeps its files. One process per directory: PGlite has no lock. */
+  pgliteDir: string;
+  /** drizzle-kit's output folder; every pending migration is applied before the service serves. */
+  migrationsFolder: string;
+  schema: S;
+  /** Called for every SQL statement: tests count statements with it. */
+  onQuery?: (query: string) => void;
+  /** Pool size for a Postgres server. Default 10. */
+  maxConnections?: number;
+}
+
+export interface Database<S extends Record<string, unknown>> {
+  db: Db<S>;
+  /** Resolves when a trivial query succeeds; readiness probes use it. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase<S extends Record<string, unknown>>(
+  options: OpenDatabaseOptions<S>,
+): Promise<Database<S>> {
+  const logger = options.onQuery
+    ? { logQuery: (query: string) => options.onQuery?.(query) }
+    : undefined;
+  return options.url ? openServer(options.url, options, logger) : openEmbedded(options, logger);
+}
+
+type QueryLogger = { logQuery(query: string): void } | undefined;
+
+async function openServer<S extends Record<string, unknown>>(
+  url: string,
+  options: OpenDatabaseOptions<S>,
+  logger: QueryLogger,
+): Promise<Database<S>> {
+  await ensureDatabaseExists(url);
+  const client = postgres(url, { max: options.maxConnections ?? 10, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema: options.schema, logger });
+  // Replicas starting together must not run the same migration twice.
+  const lock = await client.reserve();
+  try {
+    await lock`select pg_advisory_lock(hashtext('kai:migrations'))`;
+    await migratePostgres(db, { migrationsFolder: options.migrationsFolder });
+  } finally {
+    await lock`select pg_advisory_unlock(hashtext('kai:migrations'))`;
+    lock.release();
+  }
+  return {
+    db: db as unknown as Db<S>,
+    ping: async () => {
+      await client`select 1`;
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openEmbedded<S extends Record<string, unknown>>(
+  options: OpenDatabaseOptions<S>,
+  logger: QueryLogger,
+): Promise<Database<S>> {
+  mkdirSync(options.pgliteDir, { recursive: true });
+  const client = new PGlite(options.pgliteDir);
+  const db = drizzlePglite(client, { schema: options.schema, logger });
+  await migratePglite(db, { migrationsFolder: options.migrationsFolder });
+  return {
+    db: db as unknown as Db<S>,
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: () => client.close(),
+  };
+}

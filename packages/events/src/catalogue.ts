@@ -1,0 +1,110 @@
+import { z } from "zod";
+
+const id = z.uuid();
+const instant = z.iso.datetime({ offset: true });
+
+/**
+ * Every event Kai publishes: its type (`<owning subgraph>.<event>`), schema version and
+ * payload schema. Producers validate before writing to the outbox; consumers re-parse what
+ * they receive, because a message on the wire is untrusted input.
+ */
+export const catalogue = {
+  "users.user_created": {
+    version: 1,
+    data: z.object({
+      email: z.string(),
+      name: z.string(),
+      timezone: z.string(),
+      role: z.enum(["USER", "ADMIN"]),
+    }),
+  },
+  "captures.capture_created": {
+    version: 1,
+    data: z.object({
+      captureId: id,
+      type: z.enum(["TEXT", "URL", "SCREENSHOT", "VIDEO"]),
+      content: z.string(),
+      source: z.string().nullable(),
+      tags: z.array(z.string()),
+    }),
+  },
+  "learning.capture_processed": {
+    version: 1,
+    data: z.object({
+      captureId: id,
+      status: z.enum(["PROCESSED", "FAILED"]),
+      topicId: id.nullable(),
+      flashcardCount: z.number().int().nonnegative(),
+      reason: z.string().nullable(),
+    }),
+  },
+  "learning.flashcard_reviewed": {
+    version: 1,
+    data: z.object({
+      flashcardId: id,
+      topicId: id,
+      quality: z.number().int().min(0).max(5),
+      repetitions: z.number().int(),
+      interval: z.number().int(),
+      easeFactor: z.number(),
+      nextReview: instant,
+    }),
+  },
+  "learning.topic_completed": {
+    version: 1,
+    data: z.object({ topicId: id }),
+  },
+  "learning.flashcards_due": {
+    version: 1,
+    data: z.object({ dueCount: z.number().int().nonnegative(), flashcardIds: z.array(id) }),
+  },
+  "progress.streak_updated": {
+    version: 1,
+    data: z.object({
+      streak: z.number().int(),
+      longestStreak: z.number().int(),
+      points: z.number().int(),
+      level: z.number().int(),
+      at: instant,
+    }),
+  },
+  "progress.level_up": {
+    version: 1,
+    data: z.object({ level: z.number().int(), points: z.number().int() }),
+  },
+  "progress.achievement_unlocked": {
+    version: 1,
+    data: z.object({ key: z.string(), title: z.string() }),
+  },
+} as const;
+
+export type EventType = keyof typeof catalogue;
+export type EventData<T extends EventType> = z.infer<(typeof catalogue)[T]["data"]>;
+
+/** What travels on the wire (ARCHITECTURE.md §5). */
+export interface EventEnvelope<T extends EventType = EventType> {
+  id: string;
+  type: T;
+  version: number;
+  occurredAt: string;
+  userId: string;
+  data: EventData<T>;
+}
+
+const envelopeBase = z.object({
+  id,
+  version: z.number().int().positive(),
+  occurredAt: instant,
+  userId: id,
+});
+
+/** Parses an untrusted message as an event of the given type; throws a ZodError when it is not. */
+export function parseEvent<T extends EventType>(type: T, raw: unknown): EventEnvelope<T> {
+  const schema = envelopeBase.extend({ type: z.literal(type), data: catalogue[type].data });
+  return schema.parse(raw) as EventEnvelope<T>;
+}
+
+/** Every event of one user goes to `<type>.<userId>`, so a listener can follow a single user. */
+export function subjectOf(type: EventType, userId: string): string {
+  return `${type}.${userId}`;
+}

@@ -1,0 +1,34 @@
+import type { Logger } from "@kai/service";
+import { connect, type JetStreamClient, type JetStreamManager, type NatsConnection } from "nats";
+import { ensureStreams } from "./streams.ts";
+
+export interface NatsConnections {
+  nc: NatsConnection;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+}
+
+/**
+ * Connects to NATS and makes sure every stream exists. Once connected it reconnects forever:
+ * while NATS is away the outbox holds events and consumers resume where they left off.
+ */
+export async function connectNats(
+  url: string,
+  name: string,
+  log: Logger,
+): Promise<NatsConnections> {
+  const nc = await connect({
+    servers: url,
+    name,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+  });
+  (async () => {
+    for await (const status of nc.status()) {
+      log.info({ nats: status.type, data: String(status.data) }, "nats status");
+    }
+  })().catch(() => {});
+  const jsm = await nc.jetstreamManager();
+  await ensureStreams(jsm);
+  return { nc, js: nc.jetstream(), jsm };
+}

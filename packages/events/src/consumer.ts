@@ -1,0 +1,127 @@
+import type { Db, Tx } from "@kai/db";
+import type { Logger } from "@kai/service";
+import {
+  AckPolicy,
+  DeliverPolicy,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+} from "nats";
+import { type EventEnvelope, type EventType, parseEvent } from "./catalogue.ts";
+import { streamOf } from "./streams.ts";
+import { processedEvents } from "./tables.ts";
+
+export interface ConsumerOptions<T extends EventType> {
+  /** Durable name, unique per subgraph and purpose, e.g. "progress-points-from-reviews". */
+  durable: string;
+  type: T;
+  db: Db;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  log: Logger;
+  /** Applies the event's effect inside the transaction that also records it as processed. */
+  handle(tx: Tx, event: EventEnvelope<T>): Promise<void>;
+  /** Runs after the effect commits, e.g. to kick the outbox relay for events it enqueued. */
+  afterCommit?(): void;
+  /** Deliveries before a failing message is parked in the dead letters. Default 5. */
+  maxDeliveries?: number;
+  /** Base redelivery delay after a failure, doubled each attempt. Default 500 ms. */
+  retryDelayMs?: number;
+}
+
+export interface Consumer {
+  /** Stops pulling, lets the message in hand finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A durable JetStream consumer of one event type. Each message is parsed (a malformed one is
+ * parked in DEAD_LETTERS with the reason), applied exactly once in effect (its id is recorded
+ * in the same transaction as its effect) and acknowledged only after that commit.
+ */
+export async function startConsumer<T extends EventType>(
+  options: ConsumerOptions<T>,
+): Promise<Consumer> {
+  const { durable, type, js, jsm, log } = options;
+  const stream = streamOf(type);
+  const maxDeliveries = options.maxDeliveries ?? 5;
+  await jsm.consumers.add(stream, {
+    durable_name: durable,
+    filter_subject: `${type}.>`,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.All,
+    ack_wait: 30 * 1e9,
+    max_deliver: -1,
+  });
+  const consumer = await js.consumers.get(stream, durable);
+  const messages = await consumer.consume({ max_messages: 64 });
+  const done = (async () => {
+    for await (const message of messages) {
+      await handleMessage(message).catch((error: unknown) => {
+        log.error({ err: error, durable }, "consumer failed to settle a message");
+      });
+    }
+  })();
+
+  async function handleMessage(message: JsMsg): Promise<void> {
+    let event: EventEnvelope<T>;
+    try {
+      event = parseEvent(type, message.json());
+    } catch (error) {
+      await park(message, `unparseable ${type}: ${describe(error)}`);
+      return;
+    }
+    try {
+      const applied = await options.db.transaction(async (tx) => {
+        const fresh = await tx
+          .insert(processedEvents)
+          .values({ consumer: durable, eventId: event.id })
+          .onConflictDoNothing()
+          .returning({ eventId: processedEvents.eventId });
+        if (fresh.length === 0) return false;
+        await options.handle(tx, event);
+        return true;
+      });
+      message.ack();
+      if (applied) options.afterCommit?.();
+    } catch (error) {
+      const deliveries = message.info.deliveryCount;
+      if (deliveries >= maxDeliveries) {
+        await park(message, `failed ${deliveries} times: ${describe(error)}`);
+        return;
+      }
+      log.warn(
+        { err: error, durable, eventId: event.id, deliveries },
+        "event handler failed; will retry",
+      );
+      message.nak((options.retryDelayMs ?? 500) * 2 ** (deliveries - 1));
+    }
+  }
+
+  async function park(message: JsMsg, reason: string): Promise<void> {
+    log.error({ durable, subject: message.subject, reason }, "parking event in dead letters");
+    await js.publish(
+      `dlq.${durable}`,
+      JSON.stringify({
+        consumer: durable,
+        subject: message.subject,
+        deliveries: message.info.deliveryCount,
+        reason,
+        message: message.string(),
+      }),
+      { msgID: `${durable}:${message.info.streamSequence}` },
+    );
+    message.term();
+  }
+
+  return {
+    async stop() {
+      await messages.close();
+      await done;
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,36 @@
+import { randomUUID } from "node:crypto";
+import type { DbOrTx } from "@kai/db";
+import {
+  catalogue,
+  type EventData,
+  type EventEnvelope,
+  type EventType,
+  subjectOf,
+} from "./catalogue.ts";
+import { outbox } from "./tables.ts";
+
+/**
+ * Writes an event to the outbox inside the caller's transaction: it is published if and only
+ * if the change it describes commits. The payload is validated here, so a bad event fails
+ * the mutation instead of poisoning consumers.
+ */
+export async function enqueueEvent<T extends EventType, S extends Record<string, unknown>>(
+  tx: DbOrTx<S>,
+  type: T,
+  userId: string,
+  data: EventData<T>,
+  occurredAt: Date = new Date(),
+): Promise<EventEnvelope<T>> {
+  const event: EventEnvelope<T> = {
+    id: randomUUID(),
+    type,
+    version: catalogue[type].version,
+    occurredAt: occurredAt.toISOString(),
+    userId,
+    data: catalogue[type].data.parse(data) as EventData<T>,
+  };
+  await tx
+    .insert(outbox)
+    .values({ id: event.id, subject: subjectOf(type, userId), payload: event });
+  return event;
+}

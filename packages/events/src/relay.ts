@@ -1,0 +1,114 @@
+import type { Db } from "@kai/db";
+import type { Logger } from "@kai/service";
+import { and, asc, inArray, isNotNull, isNull, lt } from "drizzle-orm";
+import type { JetStreamClient } from "nats";
+import { outbox } from "./tables.ts";
+
+export interface OutboxRelayOptions {
+  db: Db;
+  js: JetStreamClient;
+  log: Logger;
+  /** How often to look for rows nobody kicked the relay for (another replica, a restart). Default 500 ms. */
+  pollMs?: number;
+  /** Rows published per transaction. Default 100. */
+  batchSize?: number;
+  /** How long published rows are kept for inspection. Default one day. */
+  retainMs?: number;
+}
+
+export interface OutboxRelay {
+  /** Publish now rather than at the next poll: call after committing a transaction that enqueued events. */
+  kick(): void;
+  /** Finishes the batch in flight and stops. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Moves outbox rows to JetStream. Rows are claimed with SKIP LOCKED so replicas share the
+ * work, and published with `Nats-Msg-Id` = event id so a row published twice (a crash after
+ * publish, before commit) is dropped by the stream. NATS being down only delays them.
+ */
+export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { db, js, log } = options;
+  const pollMs = options.pollMs ?? 500;
+  const batchSize = options.batchSize ?? 100;
+  const retainMs = options.retainMs ?? 24 * 60 * 60 * 1000;
+  let running = true;
+  let wake: (() => void) | undefined;
+  let kicked = false;
+  let failures = 0;
+
+  async function publishBatch(): Promise<number> {
+    return db.transaction(async (tx) => {
+      const rows = await tx
+        .select({ id: outbox.id, subject: outbox.subject, payload: outbox.payload })
+        .from(outbox)
+        .where(isNull(outbox.publishedAt))
+        .orderBy(asc(outbox.createdAt))
+        .limit(batchSize)
+        .for("update", { skipLocked: true });
+      if (rows.length === 0) return 0;
+      await Promise.all(
+        rows.map((row) => js.publish(row.subject, JSON.stringify(row.payload), { msgID: row.id })),
+      );
+      await tx
+        .update(outbox)
+        .set({ publishedAt: new Date() })
+        .where(
+          inArray(
+            outbox.id,
+            rows.map((row) => row.id),
+          ),
+        );
+      return rows.length;
+    });
+  }
+
+  async function prune(): Promise<void> {
+    await db
+      .delete(outbox)
+      .where(
+        and(isNotNull(outbox.publishedAt), lt(outbox.publishedAt, new Date(Date.now() - retainMs))),
+      );
+  }
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = undefined;
+        resolve();
+      }
+      wake = done;
+    });
+
+  const loop = (async () => {
+    let rounds = 0;
+    while (running) {
+      kicked = false;
+      try {
+        const published = await publishBatch();
+        failures = 0;
+        if (++rounds % 1000 === 0) await prune();
+        if (published === batchSize || kicked) continue;
+      } catch (error) {
+        failures++;
+        log.warn({ err: error, failures }, "outbox relay could not publish; will retry");
+      }
+      if (running) await sleep(failures > 0 ? Math.min(pollMs * 2 ** failures, 10_000) : pollMs);
+    }
+  })();
+
+  return {
+    kick() {
+      kicked = true;
+      wake?.();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { type JetStreamManager, RetentionPolicy, StorageType } from "nats";
+
+const DAY_NS = 24 * 60 * 60 * 1e9;
+
+/** One stream per owning subgraph, plus the dead letters every consumer parks poison in. */
+export const STREAMS = {
+  USERS: "users.>",
+  CAPTURES: "captures.>",
+  LEARNING: "learning.>",
+  PROGRESS: "progress.>",
+  DEAD_LETTERS: "dlq.>",
+} as const;
+
+export type StreamName = keyof typeof STREAMS;
+
+export function streamOf(type: string): StreamName {
+  const owner = type.slice(0, type.indexOf(".")).toUpperCase();
+  if (!(owner in STREAMS)) throw new Error(`No stream owns event type ${type}`);
+  return owner as StreamName;
+}
+
+/**
+ * Creates or updates every stream. Each service calls it on start, so start order does not
+ * matter; the same config from two services at once is accepted by the server.
+ */
+export async function ensureStreams(jsm: JetStreamManager): Promise<void> {
+  for (const [name, subject] of Object.entries(STREAMS)) {
+    const config = {
+      name,
+      subjects: [subject],
+      storage: StorageType.File,
+      retention: RetentionPolicy.Limits,
+      max_age: 30 * DAY_NS,
+      // Long enough to swallow a relay's retry after a crash between publish and commit.
+      duplicate_window: 10 * 60 * 1e9,
+    };
+    try {
+      await jsm.streams.info(name);
+      await jsm.streams.update(name, config);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      await jsm.streams.add(config).catch(async (addError: unknown) => {
+        // Another service created it between our two calls.
+        await jsm.streams.info(name).catch(() => {
+          throw addError;
+        });
+      });
+    }
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof Error && /stream not found/i.test(error.message);
+}

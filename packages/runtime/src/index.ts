@@ -1,0 +1,9 @@
+export { loadSchema } from "./load-schema.ts";
+export {
+  type ConsumerSpec,
+  type RunningSubgraph,
+  type RuntimeDeps,
+  type RuntimeOptions,
+  type SubgraphDefinition,
+  startSubgraphRuntime,
+} from "./start-subgraph-runtime.ts";

@@ -1,0 +1,150 @@
+import { join } from "node:path";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
+import { createTokenVerifier, type TokenVerifier } from "@kai/auth";
+import { databaseUrlFor, type ServiceEnv, type SubgraphName } from "@kai/config";
+import { type Db, openDatabase, type Tx } from "@kai/db";
+import {
+  type Consumer,
+  connectNats,
+  type EventEnvelope,
+  type EventType,
+  type NatsConnections,
+  type OutboxRelay,
+  startConsumer,
+  startOutboxRelay,
+} from "@kai/events";
+import { type BaseContext, createLogger, type Logger, startSubgraph } from "@kai/service";
+import type express from "express";
+import type { DocumentNode } from "graphql";
+
+/** What a running subgraph hands its resolvers, consumers and background tasks. */
+export interface RuntimeDeps<S extends Record<string, unknown>> {
+  db: Db<S>;
+  nats: NatsConnections;
+  relay: OutboxRelay;
+  log: Logger;
+}
+
+export interface ConsumerSpec<S extends Record<string, unknown>, T extends EventType = EventType> {
+  durable: string;
+  type: T;
+  handle(tx: Tx<S>, event: EventEnvelope<T>): Promise<void>;
+}
+
+/** Anything a subgraph runs beside its API (schedulers); stopped before the connections close. */
+export interface BackgroundTask {
+  stop(): Promise<void>;
+}
+
+export interface SubgraphDefinition<S extends Record<string, unknown>, C extends BaseContext> {
+  name: SubgraphName;
+  /** drizzle tables (including `outbox` and `processed_events`). */
+  schema: S;
+  /** Absolute path of the subgraph's drizzle-kit migrations. */
+  migrationsFolder: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<C>;
+  publicFields?: readonly string[];
+  context(deps: RuntimeDeps<S>, base: BaseContext): C;
+  consumers?(deps: RuntimeDeps<S>): ConsumerSpec<S>[];
+  background?(deps: RuntimeDeps<S>): Promise<BackgroundTask[]>;
+  routes?(app: express.Express, deps: RuntimeDeps<S>): void;
+  /** Verifies access tokens; by default against the JWKS at `JWKS_URL`. */
+  verifier?(deps: RuntimeDeps<S>): TokenVerifier;
+}
+
+export interface RuntimeOptions {
+  env: ServiceEnv & { PORT: number };
+  /** The subgraph's Postgres URL; by default from DATABASE_URL (see databaseUrlFor), else embedded PGlite. */
+  databaseUrl?: string;
+  /** Sees every SQL statement (tests count them). */
+  onQuery?: (query: string) => void;
+}
+
+export interface RunningSubgraph<S extends Record<string, unknown>> {
+  url: string;
+  port: number;
+  deps: RuntimeDeps<S>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a subgraph the one way every Kai subgraph starts: database (migrated), NATS and
+ * streams, outbox relay, durable consumers, background tasks, then the HTTP API. `stop` undoes
+ * it in reverse: no new requests, in-flight work finished, NATS drained, pool closed.
+ */
+export async function startSubgraphRuntime<
+  S extends Record<string, unknown>,
+  C extends BaseContext,
+>(definition: SubgraphDefinition<S, C>, options: RuntimeOptions): Promise<RunningSubgraph<S>> {
+  const { env } = options;
+  const log = createLogger(definition.name, env.LOG_LEVEL);
+  const database = await openDatabase({
+    url: options.databaseUrl ?? databaseUrlFor(definition.name),
+    pgliteDir: join(env.DATA_DIR, definition.name),
+    migrationsFolder: definition.migrationsFolder,
+    schema: definition.schema,
+    onQuery: options.onQuery,
+  });
+  const nats = await connectNats(env.NATS_URL, `kai-${definition.name}`, log);
+  const relay = startOutboxRelay({ db: database.db as unknown as Db, js: nats.js, log });
+  const deps: RuntimeDeps<S> = { db: database.db, nats, relay, log };
+
+  const consumers: Consumer[] = [];
+  for (const spec of definition.consumers?.(deps) ?? []) {
+    consumers.push(
+      await startConsumer({
+        durable: spec.durable,
+        type: spec.type,
+        db: database.db as unknown as Db,
+        js: nats.js,
+        jsm: nats.jsm,
+        log,
+        handle: (tx, event) => spec.handle(tx as unknown as Tx<S>, event),
+        afterCommit: relay.kick,
+      }),
+    );
+  }
+  const background = (await definition.background?.(deps)) ?? [];
+  const verifier = definition.verifier?.(deps) ?? createTokenVerifier(new URL(env.JWKS_URL));
+
+  const server = await startSubgraph<C>({
+    name: definition.name,
+    typeDefs: definition.typeDefs,
+    resolvers: definition.resolvers,
+    port: env.PORT,
+    host: env.HOST,
+    verifier,
+    log,
+    publicFields: definition.publicFields,
+    production: env.NODE_ENV === "production",
+    context: (base) => definition.context(deps, base),
+    readiness: async () => {
+      await database.ping();
+      await withTimeout(nats.nc.flush(), 2_000, "NATS did not answer");
+    },
+    routes: definition.routes ? (app) => definition.routes?.(app, deps) : undefined,
+  });
+
+  return {
+    url: server.url,
+    port: server.port,
+    deps,
+    async stop() {
+      await server.stop();
+      await Promise.all(background.map((task) => task.stop()));
+      await Promise.all(consumers.map((consumer) => consumer.stop()));
+      await relay.stop();
+      await nats.nc.drain();
+      await database.close();
+    },
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,12 @@
+export { DateTime } from "./date-time.ts";
+export { loadGroupsByKey, loadRowsByKey } from "./loaders.ts";
+export { createLogger, type Logger } from "./logger.ts";
+export { parseInput } from "./parse-input.ts";
+export { runUntilSignal, type Service } from "./run-until-signal.ts";
+export {
+  type BaseContext,
+  type SubgraphServer,
+  type SubgraphServerOptions,
+  startSubgraph,
+} from "./subgraph-server.ts";
+export { ownerFilter, requireViewer } from "./viewer.ts";

@@ -1,0 +1,5 @@
+export { freePort } from "./free-port.ts";
+export { type NatsServer, startNatsServer } from "./nats-server.ts";
+export { type RedisServer, startRedisServer } from "./redis-server.ts";
+export { createTestDatabases, type TestDatabases } from "./test-databases.ts";
+export { waitFor } from "./wait-for.ts";

@@ -1,0 +1,39 @@
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { freePort } from "./free-port.ts";
+import { spawnServer, stopServer } from "./spawn-server.ts";
+
+export interface NatsServer {
+  url: string;
+  /** Kills the server, keeping its store, as an outage would. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and store. */
+  restart(): Promise<void>;
+  /** Stops it and deletes its store. */
+  dispose(): Promise<void>;
+}
+
+/** A private `nats-server -js` on a free port with a temporary store: suites never share streams. */
+export async function startNatsServer(): Promise<NatsServer> {
+  const port = await freePort();
+  const storeDir = mkdtempSync(join(tmpdir(), "kai-nats-"));
+  const args = ["-a", "127.0.0.1", "-p", String(port), "-js", "-sd", storeDir];
+  let child: ChildProcess | undefined = await spawnServer("nats-server", args, port);
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    async stop() {
+      if (child) await stopServer(child);
+      child = undefined;
+    },
+    async restart() {
+      child = await spawnServer("nats-server", args, port);
+    },
+    async dispose() {
+      if (child) await stopServer(child);
+      child = undefined;
+      rmSync(storeDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import type { Db } from "@kai/db";
+import type { OutboxRelay } from "@kai/events";
+import type { BaseContext } from "@kai/service";
+import type { UsersSchema } from "./db/tables.ts";
+import type { UsersEnv } from "./env.ts";
+import type { createLoaders } from "./loaders.ts";
+
+export interface UsersContext extends BaseContext {
+  db: Db<UsersSchema>;
+  relay: OutboxRelay;
+  loaders: ReturnType<typeof createLoaders>;
+  env: UsersEnv;
+}

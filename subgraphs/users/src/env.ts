@@ -1,0 +1,27 @@
+import { loadEnv, serviceEnv } from "@kai/config";
+import { z } from "zod";
+
+export const usersEnv = serviceEnv.extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4001),
+  /** Access tokens are short-lived: a stolen one is useful for minutes, not days. */
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().positive().default(30),
+  /** Comma-separated emails that register as ADMIN (analysts, operators). */
+  ADMIN_EMAILS: z
+    .string()
+    .default("")
+    .transform(
+      (list) =>
+        new Set(
+          list
+            .split(",")
+            .map((email) => email.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+    ),
+});
+
+export type UsersEnv = z.infer<typeof usersEnv>;
+
+export const loadUsersEnv = (source?: Record<string, string | undefined>) =>
+  loadEnv(usersEnv, source);

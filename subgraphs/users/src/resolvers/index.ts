@@ -1,0 +1,14 @@
+import { DateTime } from "@kai/service";
+import { login } from "./mutation-login.ts";
+import { logout } from "./mutation-logout.ts";
+import { refreshToken } from "./mutation-refresh-token.ts";
+import { register } from "./mutation-register.ts";
+import { me } from "./query-me.ts";
+import { User } from "./user.ts";
+
+export const resolvers = {
+  DateTime,
+  Query: { me },
+  Mutation: { register, login, refreshToken, logout },
+  User,
+};

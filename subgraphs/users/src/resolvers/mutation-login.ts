@@ -1,0 +1,25 @@
+import { unauthenticated } from "@kai/errors";
+import { parseInput } from "@kai/service";
+import { z } from "zod";
+import type { UsersContext } from "../context.ts";
+import { findUserByEmail } from "../db/users.repo.ts";
+import { burnPasswordCheck, verifyPassword } from "../domain/password.ts";
+import { startSession } from "../sessions/start-session.ts";
+import { email } from "./inputs.ts";
+
+const loginInput = z.object({ email, password: z.string().min(1, "must not be empty").max(128) });
+
+/** One message for an unknown email and a wrong password, so neither is revealed. */
+const INVALID_CREDENTIALS = "Invalid email or password";
+
+export async function login(_: unknown, args: { input: unknown }, ctx: UsersContext) {
+  const input = parseInput(loginInput, args.input);
+  const user = await findUserByEmail(ctx.db, input.email);
+  if (!user) {
+    await burnPasswordCheck(input.password);
+    throw unauthenticated(INVALID_CREDENTIALS);
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password)))
+    throw unauthenticated(INVALID_CREDENTIALS);
+  return ctx.db.transaction((tx) => startSession(tx, ctx.env, user));
+}

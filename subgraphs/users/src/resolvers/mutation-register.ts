@@ -1,0 +1,48 @@
+import { badUserInput } from "@kai/errors";
+import { enqueueEvent } from "@kai/events";
+import { parseInput } from "@kai/service";
+import { z } from "zod";
+import type { UsersContext } from "../context.ts";
+import { insertUser } from "../db/users.repo.ts";
+import { hashPassword } from "../domain/password.ts";
+import { startSession } from "../sessions/start-session.ts";
+import { email, isTimeZone } from "./inputs.ts";
+
+const registerInput = z.object({
+  email,
+  password: z
+    .string()
+    .min(8, "must be at least 8 characters")
+    .max(128, "must be at most 128 characters"),
+  name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
+  timezone: z
+    .string()
+    .refine(isTimeZone, "must be an IANA time zone such as Europe/Paris")
+    .nullish()
+    .transform((zone) => zone ?? "UTC"),
+});
+
+export async function register(_: unknown, args: { input: unknown }, ctx: UsersContext) {
+  const input = parseInput(registerInput, args.input);
+  const passwordHash = await hashPassword(input.password);
+  const payload = await ctx.db.transaction(async (tx) => {
+    const user = await insertUser(tx, {
+      email: input.email,
+      name: input.name,
+      passwordHash,
+      timezone: input.timezone,
+      role: ctx.env.ADMIN_EMAILS.has(input.email) ? "ADMIN" : "USER",
+    });
+    if (!user) throw badUserInput("An account with this email already exists", "email");
+    await enqueueEvent(tx, "users.user_created", user.id, {
+      email: user.email,
+      name: user.name,
+      timezone: user.timezone,
+      role: user.role,
+    });
+    return startSession(tx, ctx.env, user);
+  });
+  ctx.relay.kick();
+  ctx.log.info({ userId: payload.user.id }, "user registered");
+  return payload;
+}

@@ -1,0 +1,38 @@
+import { randomUUID } from "node:crypto";
+import type { DbOrTx } from "@kai/db";
+import { insertRefreshToken } from "../db/refresh-tokens.repo.ts";
+import type { UserRow } from "../db/schema.ts";
+import { activeSigningKey } from "../db/signing-keys.repo.ts";
+import type { UsersSchema } from "../db/tables.ts";
+import { hashRefreshToken, newRefreshToken } from "../domain/refresh-token.ts";
+import { signAccessToken } from "../domain/signing-keys.ts";
+import type { UsersEnv } from "../env.ts";
+
+export interface AuthPayload {
+  user: UserRow;
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+/** Issues an access token and a refresh token; a rotation passes the family it continues. */
+export async function startSession(
+  db: DbOrTx<UsersSchema>,
+  env: UsersEnv,
+  user: UserRow,
+  familyId: string = randomUUID(),
+): Promise<AuthPayload> {
+  const refreshToken = newRefreshToken();
+  await insertRefreshToken(db, {
+    tokenHash: hashRefreshToken(refreshToken),
+    familyId,
+    userId: user.id,
+    expiresAt: new Date(Date.now() + env.REFRESH_TOKEN_TTL_DAYS * 86_400_000),
+  });
+  const accessToken = await signAccessToken(await activeSigningKey(db), {
+    userId: user.id,
+    role: user.role,
+    ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+  });
+  return { user, accessToken, refreshToken, expiresIn: env.ACCESS_TOKEN_TTL_SECONDS };
+}
