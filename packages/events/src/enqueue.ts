@@ -9,6 +9,23 @@ import {
 } from "./catalogue.ts";
 import { outbox } from "./tables.ts";
 
+/** A new, validated envelope; throws when the data does not match the catalogue. */
+export function buildEvent<T extends EventType>(
+  type: T,
+  userId: string,
+  data: EventData<T>,
+  occurredAt: Date = new Date(),
+): EventEnvelope<T> {
+  return {
+    id: randomUUID(),
+    type,
+    version: catalogue[type].version,
+    occurredAt: occurredAt.toISOString(),
+    userId,
+    data: catalogue[type].data.parse(data) as EventData<T>,
+  };
+}
+
 /**
  * Writes an event to the outbox inside the caller's transaction: it is published if and only
  * if the change it describes commits. The payload is validated here, so a bad event fails

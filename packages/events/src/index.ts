@@ -8,7 +8,7 @@ export {
 } from "./catalogue.ts";
 export { connectNats, type NatsConnections } from "./connect.ts";
 export { type Consumer, type ConsumerOptions, startConsumer } from "./consumer.ts";
-export { enqueueEvent } from "./enqueue.ts";
+export { buildEvent, enqueueEvent } from "./enqueue.ts";
 export { type OutboxRelay, type OutboxRelayOptions, startOutboxRelay } from "./relay.ts";
 export { ensureStreams, STREAMS, type StreamName, streamOf } from "./streams.ts";
 export { outbox, processedEvents } from "./tables.ts";

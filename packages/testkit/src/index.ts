@@ -3,3 +3,4 @@ export { type NatsServer, startNatsServer } from "./nats-server.ts";
 export { type RedisServer, startRedisServer } from "./redis-server.ts";
 export { createTestDatabases, type TestDatabases } from "./test-databases.ts";
 export { waitFor } from "./wait-for.ts";
+export { startTestIssuer, type TestIssuer } from "./test-issuer.ts";
