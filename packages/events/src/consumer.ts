@@ -21,8 +21,11 @@ export interface ConsumerOptions<T extends EventType> {
   log: Logger;
   /** Applies the event's effect inside the transaction that also records it as processed. */
   handle(tx: Tx, event: EventEnvelope<T>): Promise<void>;
-  /** Runs after the effect commits, e.g. to kick the outbox relay for events it enqueued. */
-  afterCommit?(): void;
+  /**
+   * Runs after the effect commits (not for a redelivery already applied): kicks the outbox
+   * relay, refreshes caches. A failure here is logged; the effect itself stays committed.
+   */
+  afterCommit?(event: EventEnvelope<T>): Promise<void> | void;
   /** Deliveries before a failing message is parked in the dead letters. Default 5. */
   maxDeliveries?: number;
   /** Base redelivery delay after a failure, doubled each attempt. Default 500 ms. */
@@ -83,7 +86,7 @@ export async function startConsumer<T extends EventType>(
         return true;
       });
       message.ack();
-      if (applied) options.afterCommit?.();
+      if (applied) await runAfterCommit(event);
     } catch (error) {
       const deliveries = message.info.deliveryCount;
       if (deliveries >= maxDeliveries) {
@@ -95,6 +98,14 @@ export async function startConsumer<T extends EventType>(
         "event handler failed; will retry",
       );
       message.nak((options.retryDelayMs ?? 500) * 2 ** (deliveries - 1));
+    }
+  }
+
+  async function runAfterCommit(event: EventEnvelope<T>): Promise<void> {
+    try {
+      await options.afterCommit?.(event);
+    } catch (error) {
+      log.warn({ err: error, durable, eventId: event.id }, "after-commit step failed");
     }
   }
 

@@ -29,6 +29,8 @@ export interface ConsumerSpec<S extends Record<string, unknown>, T extends Event
   durable: string;
   type: T;
   handle(tx: Tx<S>, event: EventEnvelope<T>): Promise<void>;
+  /** After the effect commits, e.g. to refresh a Redis cache from the committed rows. */
+  afterCommit?(event: EventEnvelope<T>): Promise<void>;
 }
 
 /** Anything a subgraph runs beside its API (schedulers); stopped before the connections close. */
@@ -101,7 +103,10 @@ export async function startSubgraphRuntime<
         jsm: nats.jsm,
         log,
         handle: (tx, event) => spec.handle(tx as unknown as Tx<S>, event),
-        afterCommit: relay.kick,
+        afterCommit: async (event) => {
+          relay.kick();
+          await spec.afterCommit?.(event);
+        },
       }),
     );
   }
