@@ -10,3 +10,6 @@ export {
   startSubgraph,
 } from "./subgraph-server.ts";
 export { ownerFilter, requireViewer } from "./viewer.ts";
+export { authenticationGuard } from "./authentication-guard.ts";
+export { formatError, logFailures } from "./errors.ts";
+export { listen } from "./subgraph-server.ts";

@@ -4,3 +4,4 @@ export { type RedisServer, startRedisServer } from "./redis-server.ts";
 export { createTestDatabases, type TestDatabases } from "./test-databases.ts";
 export { waitFor } from "./wait-for.ts";
 export { startTestIssuer, type TestIssuer } from "./test-issuer.ts";
+export { spawnServer, stopServer, portAccepts } from "./spawn-server.ts";

@@ -20,7 +20,7 @@ export async function spawnServer(
     child.once("exit", (code) => reject(new Error(`${command} exited with ${code}: ${stderr}`)));
   });
   await Promise.race([
-    waitFor(() => accepts(port), { what: `${command} on port ${port}` }),
+    waitFor(() => portAccepts(port), { what: `${command} on port ${port}` }),
     exited,
   ]);
   exited.catch(() => {});
@@ -34,9 +34,9 @@ export async function stopServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-function accepts(port: number): Promise<true | undefined> {
+export function portAccepts(port: number, host = "127.0.0.1"): Promise<true | undefined> {
   return new Promise((resolve) => {
-    const socket = connect(port, "127.0.0.1");
+    const socket = connect(port, host);
     socket.once("connect", () => {
       socket.destroy();
       resolve(true);

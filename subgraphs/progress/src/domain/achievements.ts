@@ -60,10 +60,9 @@ export const ACHIEVEMENTS: readonly Achievement[] = [
   },
 ];
 
-// The awarded ledger alone decides novelty, so an achievement added after a user already
-// qualified is still granted; `before` is part of the caller contract but cannot change that.
+// The awarded ledger alone decides novelty (not a before/after comparison), so an
+// achievement added after a user already qualified is still granted.
 export function newlyUnlocked(
-  _before: ProgressSnapshot,
   after: ProgressSnapshot,
   alreadyUnlocked: ReadonlySet<string>,
 ): Achievement[] {

@@ -92,19 +92,20 @@ export function stripInline(text: string): string {
 
 function joinLines(lines: readonly string[]): string {
   let text = "";
+  let previous = "";
   for (const line of lines) {
-    text = text === "" ? line : `${text}${endsStatement(text, line) ? ". " : " "}${line}`;
+    text = text === "" ? line : `${text}${endsStatement(previous, line) ? ". " : " "}${line}`;
+    previous = line;
   }
   return text;
 }
 
 function endsStatement(previous: string, next: string): boolean {
-  const lastLine = previous.slice(previous.lastIndexOf(". ") + 1);
   const lastWord = tokenise(previous).at(-1)?.text ?? "";
   return (
     !TERMINAL.test(previous) &&
     !/[,;:]$/.test(previous) &&
-    lastLine.length < NOTE_LINE_LENGTH &&
+    previous.length < NOTE_LINE_LENGTH &&
     !isStopword(lastWord) &&
     /^\p{Lu}/u.test(next)
   );

@@ -10,7 +10,9 @@ export function looksLikeProse(sentence: string): boolean {
   if (words.length < MIN_WORDS) return false;
   const stopwords = words.filter(isStopword).length;
   const lettered = words.filter((word) => /^[\p{L}'’-]+$/u.test(word));
-  const pronounceable = lettered.filter((word) => /[aeiouy]/i.test(word) || /^\p{Lu}+$/u.test(word));
+  const pronounceable = lettered.filter(
+    (word) => /[aeiouy]/i.test(word) || /^\p{Lu}+$/u.test(word),
+  );
   return (
     stopwords / words.length >= MIN_STOPWORD_RATIO &&
     pronounceable.length >= lettered.length * MIN_PRONOUNCEABLE_RATIO

@@ -33,7 +33,7 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set([
   "vs",
 ]);
 
-const BOUNDARY = /[.!?…]+["'’”)\]]*\s+(?=["'‘“(\[]?[\p{Lu}\p{N}])/gu;
+const BOUNDARY = /[.!?…]+["'’”)\]]*\s+(?=["'‘“([]?[\p{Lu}\p{N}])/gu;
 
 export function splitSentences(block: string): string[] {
   const sentences: string[] = [];

@@ -37,3 +37,9 @@ export function keyOf(word: string): string {
   if (w.length > 3 && w.endsWith("s") && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
   return w;
 }
+
+export function contentKeys(text: string): string[] {
+  return tokenise(text)
+    .filter((token) => isContentWord(token.text))
+    .map((token) => keyOf(token.text));
+}

@@ -1,0 +1,8 @@
+# One image for every Kai service; docker-compose.yml picks the service with SERVICE.
+FROM node:20-bookworm-slim
+WORKDIR /app
+RUN npm install -g pnpm@10.34.9
+COPY . .
+RUN pnpm install --frozen-lockfile
+ENV NODE_ENV=production
+CMD ["sh", "-c", "exec node --import tsx ${SERVICE}/src/main.ts"]

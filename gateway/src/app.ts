@@ -1,0 +1,79 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import { createTokenVerifier } from "@kai/auth";
+import {
+  authenticationGuard,
+  createLogger,
+  formatError,
+  listen,
+  logFailures,
+} from "@kai/service";
+import express from "express";
+import { createContext, type GatewayContext } from "./context.ts";
+import { type GatewayEnv, subgraphUrl } from "./env.ts";
+import { SubgraphSource } from "./subgraph-source.ts";
+
+const SUPERGRAPH = new URL("../../schema/supergraph.graphql", import.meta.url);
+
+/** Root fields open to callers without a token; the subgraphs enforce the same list. */
+const PUBLIC_FIELDS = ["Mutation.register", "Mutation.login", "Mutation.refreshToken", "Mutation.logout"];
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
+  const log = createLogger("gateway", env.LOG_LEVEL);
+  const production = env.NODE_ENV === "production";
+  const verifier = createTokenVerifier(new URL(env.JWKS_URL));
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH, "utf8"),
+    buildService: ({ name, url }) => new SubgraphSource({ url: subgraphUrl(env, name, url ?? "") }),
+  });
+
+  const app = express();
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: env.INTROSPECTION ?? !production,
+    includeStacktraceInErrorResponses: !production,
+    formatError: formatError(production),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      authenticationGuard(PUBLIC_FIELDS),
+      logFailures(),
+    ],
+  });
+  await apollo.start();
+
+  app.get("/health", (_req, res) => {
+    res.json({ status: "ok", service: "gateway" });
+  });
+  app.get("/ready", (_req, res) => {
+    res.json({ status: "ready", service: "gateway" });
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, {
+      context: ({ req, res }) => {
+        const requestId = req.header("x-request-id") ?? randomUUID();
+        res.setHeader("x-request-id", requestId);
+        return createContext(verifier, log, requestId, req.header("authorization"));
+      },
+    }),
+  );
+
+  const port = await listen(httpServer, env.PORT, env.HOST);
+  log.info({ port }, `gateway ready at http://localhost:${port}/graphql`);
+  return { url: `http://127.0.0.1:${port}/graphql`, port, stop: () => apollo.stop() };
+}

@@ -1,0 +1,28 @@
+import { loadEnv, serviceEnv } from "@kai/config";
+import { z } from "zod";
+
+const url = z.url().optional();
+
+export const gatewayEnv = serviceEnv.extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Override a subgraph's routing URL from supergraph.yaml (another host, another port). */
+  USERS_URL: url,
+  CAPTURES_URL: url,
+  LEARNING_URL: url,
+  PROGRESS_URL: url,
+  /** Schema introspection; on by default outside production. */
+  INTROSPECTION: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((flag) => (flag === undefined ? undefined : flag === "true")),
+});
+
+export type GatewayEnv = z.infer<typeof gatewayEnv>;
+
+export const loadGatewayEnv = (source?: Record<string, string | undefined>) => loadEnv(gatewayEnv, source);
+
+/** The routing URL to use for a subgraph: the env override, else the supergraph's. */
+export function subgraphUrl(env: GatewayEnv, name: string, routingUrl: string): string {
+  const key = `${name.toUpperCase()}_URL` as "USERS_URL";
+  return env[key] ?? routingUrl;
+}

@@ -1,0 +1,84 @@
+/**
+ * Runs the whole supergraph on one machine: the four subgraphs and the gateway, each its own
+ * process. Without DATABASE_URL every subgraph uses an embedded PGlite under .data/; without
+ * a NATS or Redis answering, local nats-server / redis-server processes are started.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { portAccepts, spawnServer, stopServer, waitFor } from "@kai/testkit";
+
+const root = resolve(import.meta.dirname, "..");
+const dataDir = resolve(root, process.env.DATA_DIR ?? ".data");
+const services = [
+  { name: "users", entry: "subgraphs/users/src/main.ts", port: 4001 },
+  { name: "captures", entry: "subgraphs/captures/src/main.ts", port: 4002 },
+  { name: "learning", entry: "subgraphs/learning/src/main.ts", port: 4003 },
+  { name: "progress", entry: "subgraphs/progress/src/main.ts", port: 4004 },
+  { name: "gateway", entry: "gateway/src/main.ts", port: 4000 },
+];
+
+const INSTALL_HINT = {
+  "nats-server": "Debian/Ubuntu: sudo apt-get install nats-server · macOS: brew install nats-server",
+  "redis-server": "Debian/Ubuntu: sudo apt-get install redis-server · macOS: brew install redis",
+};
+
+/** Starts a local server binary when nothing answers at `url`; returns the process it started. */
+async function ensureLocal(
+  binary: keyof typeof INSTALL_HINT,
+  url: string,
+  args: (port: number) => string[],
+): Promise<ChildProcess | undefined> {
+  const { hostname, port } = new URL(url);
+  if (await portAccepts(Number(port), hostname)) return undefined;
+  console.log(`no ${binary} at ${url}: starting a local one`);
+  try {
+    return await spawnServer(binary, args(Number(port)), Number(port));
+  } catch (error) {
+    console.error(`Could not start ${binary} (${(error as Error).message}).\nInstall it — ${INSTALL_HINT[binary]} — or set the URL of a running one.`);
+    process.exit(1);
+  }
+}
+
+const natsUrl = process.env.NATS_URL ?? "nats://127.0.0.1:4222";
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+mkdirSync(resolve(dataDir, "nats"), { recursive: true });
+const infrastructure = [
+  await ensureLocal("nats-server", natsUrl, (port) => ["-a", "127.0.0.1", "-p", String(port), "-js", "-sd", resolve(dataDir, "nats")]),
+  await ensureLocal("redis-server", redisUrl, (port) => ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]),
+].filter((child) => child !== undefined);
+
+const children = services.map(({ name, entry }) =>
+  spawn(process.execPath, ["--import", "tsx", resolve(root, entry)], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, DATA_DIR: dataDir, NATS_URL: natsUrl, REDIS_URL: redisUrl, NODE_ENV: process.env.NODE_ENV ?? "development" },
+  }).once("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} exited (${signal ?? code}); stopping the rest`);
+      void stopAll(1);
+    }
+  }),
+);
+
+let stopping = false;
+async function stopAll(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(children.map((child) => stopServer(child)));
+  await Promise.all(infrastructure.map((child) => stopServer(child)));
+  process.exit(exitCode);
+}
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));
+
+await waitFor(
+  async () => {
+    const ready = await Promise.all(
+      services.map(({ port }) => fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false)),
+    );
+    return ready.every(Boolean) || undefined;
+  },
+  { timeoutMs: 120_000, intervalMs: 500, what: "every service to be ready" },
+);
+console.log("\nKai is running. GraphQL (queries, mutations, subscriptions): http://localhost:4000/graphql\n");

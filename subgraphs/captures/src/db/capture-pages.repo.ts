@@ -1,0 +1,81 @@
+import type { DbOrTx } from "@kai/db";
+import { and, arrayContains, count, desc, eq, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { getTableColumns } from "drizzle-orm";
+import type { CaptureFilter } from "../domain/capture-input.ts";
+import type { CaptureCursor } from "../domain/cursor.ts";
+import { validIds } from "./captures.repo.ts";
+import { type CaptureRow, captures } from "./schema.ts";
+import type { CapturesSchema } from "./tables.ts";
+
+export interface PageQuery {
+  /** Rows to return per owner; ask for one more than the page to learn if another follows. */
+  limit: number;
+  after: CaptureCursor | undefined;
+  filter: CaptureFilter;
+}
+
+function matching(filter: CaptureFilter): SQL | undefined {
+  return and(
+    filter.type ? eq(captures.type, filter.type) : undefined,
+    filter.status ? eq(captures.status, filter.status) : undefined,
+    filter.tag ? arrayContains(captures.tags, [filter.tag]) : undefined,
+  );
+}
+
+/** Strictly older than the cursor in the (createdAt desc, id desc) order. */
+function olderThan(cursor: CaptureCursor): SQL | undefined {
+  return or(
+    lt(captures.createdAt, cursor.createdAt),
+    and(eq(captures.createdAt, cursor.createdAt), lt(captures.id, cursor.id)),
+  );
+}
+
+/**
+ * The same page of several owners' captures in one statement: each owner's rows are
+ * numbered newest first and cut at `limit`. Rows come back grouped by owner, in page order.
+ */
+export async function findCapturePages(
+  db: DbOrTx<CapturesSchema>,
+  ownerIds: readonly string[],
+  page: PageQuery,
+): Promise<CaptureRow[]> {
+  const owners = validIds(ownerIds);
+  if (owners.length === 0) return [];
+  const ranked = db
+    .select({
+      ...getTableColumns(captures),
+      position: sql<number>`row_number() over (partition by ${captures.ownerId} order by ${captures.createdAt} desc, ${captures.id} desc)`.as(
+        "position",
+      ),
+    })
+    .from(captures)
+    .where(
+      and(
+        inArray(captures.ownerId, owners),
+        matching(page.filter),
+        page.after ? olderThan(page.after) : undefined,
+      ),
+    )
+    .as("ranked");
+  const { position, ...columns } = ranked._.selectedFields;
+  return db
+    .select(columns)
+    .from(ranked)
+    .where(lte(position, page.limit))
+    .orderBy(ranked.ownerId, desc(ranked.createdAt), desc(ranked.id));
+}
+
+/** How many captures match the filter, per owner; owners with none are left out. */
+export function countCaptures(
+  db: DbOrTx<CapturesSchema>,
+  ownerIds: readonly string[],
+  filter: CaptureFilter,
+): Promise<{ ownerId: string; total: number }[]> {
+  const owners = validIds(ownerIds);
+  if (owners.length === 0) return Promise.resolve([]);
+  return db
+    .select({ ownerId: captures.ownerId, total: count() })
+    .from(captures)
+    .where(and(inArray(captures.ownerId, owners), matching(filter)))
+    .groupBy(captures.ownerId);
+}

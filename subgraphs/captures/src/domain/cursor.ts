@@ -1,0 +1,28 @@
+import { z } from "zod";
+
+/** Where a page of captures ends: captures are ordered newest first by (createdAt, id). */
+export interface CaptureCursor {
+  createdAt: Date;
+  id: string;
+}
+
+const payload = z.tuple([z.iso.datetime(), z.guid()]);
+
+/** Opaque to clients (base64url), so the ordering can change without breaking their code. */
+export function encodeCursor(position: CaptureCursor): string {
+  return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id])).toString(
+    "base64url",
+  );
+}
+
+/** The position a cursor names, or undefined when it is not one this service issued. */
+export function decodeCursor(cursor: string): CaptureCursor | undefined {
+  try {
+    const parsed = payload.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString()));
+    if (!parsed.success) return undefined;
+    const [createdAt, id] = parsed.data;
+    return { createdAt: new Date(createdAt), id };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,13 @@
+import type { Db } from "@kai/db";
+import type { OutboxRelay } from "@kai/events";
+import type { BaseContext } from "@kai/service";
+import type { LearningSchema } from "./db/tables.ts";
+import type { LearningEnv } from "./env.ts";
+import type { Loaders } from "./loaders.ts";
+
+export interface LearningContext extends BaseContext {
+  db: Db<LearningSchema>;
+  relay: OutboxRelay;
+  loaders: Loaders;
+  env: LearningEnv;
+}

@@ -1,0 +1,153 @@
+import type { DbOrTx } from "@kai/db";
+import { and, asc, count, eq, getTableColumns, inArray, lte, sql } from "drizzle-orm";
+import { NEW_CARD } from "../domain/sm2.ts";
+import { ownedBy, uuidsOnly } from "./filters.ts";
+import { type FlashcardRow, flashcards } from "./schema.ts";
+import type { LearningSchema } from "./tables.ts";
+
+type Db = DbOrTx<LearningSchema>;
+
+/** What a review changes on a card. */
+export type Schedule = Pick<
+  FlashcardRow,
+  "repetitions" | "interval" | "easeFactor" | "nextReview" | "lastReviewedAt"
+>;
+
+export async function findFlashcardsByIds(
+  db: Db,
+  ids: readonly string[],
+  ownerId: string | undefined,
+): Promise<FlashcardRow[]> {
+  const keys = uuidsOnly(ids);
+  if (keys.length === 0) return [];
+  return db
+    .select()
+    .from(flashcards)
+    .where(and(inArray(flashcards.id, keys), ownedBy(flashcards.ownerId, ownerId)));
+}
+
+export async function findFlashcardsByTopicIds(
+  db: Db,
+  topicIds: readonly string[],
+  ownerId: string | undefined,
+): Promise<FlashcardRow[]> {
+  const keys = uuidsOnly(topicIds);
+  if (keys.length === 0) return [];
+  return db
+    .select()
+    .from(flashcards)
+    .where(and(inArray(flashcards.topicId, keys), ownedBy(flashcards.ownerId, ownerId)))
+    .orderBy(asc(flashcards.createdAt), asc(flashcards.id));
+}
+
+export async function countFlashcardsByTopicIds(
+  db: Db,
+  topicIds: readonly string[],
+  ownerId: string | undefined,
+): Promise<{ topicId: string; count: number }[]> {
+  const keys = uuidsOnly(topicIds);
+  if (keys.length === 0) return [];
+  return db
+    .select({ topicId: flashcards.topicId, count: count() })
+    .from(flashcards)
+    .where(and(inArray(flashcards.topicId, keys), ownedBy(flashcards.ownerId, ownerId)))
+    .groupBy(flashcards.topicId);
+}
+
+/** Each owner's first `limit` cards due at `now`, soonest first, for all owners in one query. */
+export async function findDueFlashcards(
+  db: Db,
+  ownerIds: readonly string[],
+  now: Date,
+  limit: number,
+): Promise<FlashcardRow[]> {
+  const keys = uuidsOnly(ownerIds);
+  if (keys.length === 0) return [];
+  const ranked = db
+    .select({
+      ...getTableColumns(flashcards),
+      rank: sql<number>`row_number() over (partition by ${flashcards.ownerId} order by ${flashcards.nextReview}, ${flashcards.id})`.as(
+        "rank",
+      ),
+    })
+    .from(flashcards)
+    .where(and(inArray(flashcards.ownerId, keys), lte(flashcards.nextReview, now)))
+    .as("ranked");
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(lte(ranked.rank, limit))
+    .orderBy(asc(ranked.nextReview), asc(ranked.id));
+  return rows.map(({ rank: _rank, ...card }) => card);
+}
+
+export async function countDueFlashcards(
+  db: Db,
+  ownerIds: readonly string[],
+  now: Date,
+): Promise<{ ownerId: string; count: number }[]> {
+  const keys = uuidsOnly(ownerIds);
+  if (keys.length === 0) return [];
+  return db
+    .select({ ownerId: flashcards.ownerId, count: count() })
+    .from(flashcards)
+    .where(and(inArray(flashcards.ownerId, keys), lte(flashcards.nextReview, now)))
+    .groupBy(flashcards.ownerId);
+}
+
+/** Inserts cards into one topic, each new to SM-2 and due at once. */
+export async function insertNewFlashcards(
+  db: Db,
+  deck: {
+    ownerId: string;
+    topicId: string;
+    cards: readonly { front: string; back: string }[];
+    now: Date;
+  },
+): Promise<FlashcardRow[]> {
+  if (deck.cards.length === 0) return [];
+  const schedule = { ...NEW_CARD, nextReview: deck.now, lastReviewedAt: null };
+  return db
+    .insert(flashcards)
+    .values(
+      deck.cards.map(({ front, back }) => ({
+        ...schedule,
+        ownerId: deck.ownerId,
+        topicId: deck.topicId,
+        front,
+        back,
+        createdAt: deck.now,
+      })),
+    )
+    .returning();
+}
+
+/** Locks the card, so two reviews of it at once apply one after the other. */
+export async function findFlashcardForUpdate(
+  db: Db,
+  id: string,
+  ownerId: string | undefined,
+): Promise<FlashcardRow | undefined> {
+  const [key] = uuidsOnly([id]);
+  if (!key) return undefined;
+  const [row] = await db
+    .select()
+    .from(flashcards)
+    .where(and(eq(flashcards.id, key), ownedBy(flashcards.ownerId, ownerId)))
+    .for("update");
+  return row;
+}
+
+export async function updateSchedule(
+  db: Db,
+  id: string,
+  schedule: Schedule,
+): Promise<FlashcardRow> {
+  const [row] = await db
+    .update(flashcards)
+    .set(schedule)
+    .where(eq(flashcards.id, id))
+    .returning();
+  if (!row) throw new Error(`flashcard ${id} vanished while locked`);
+  return row;
+}

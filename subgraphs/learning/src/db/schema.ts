@@ -1,0 +1,84 @@
+import {
+  type AnyPgColumn,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export { outbox, processedEvents } from "@kai/events";
+
+const instant = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * A subject someone studies. Topics nest (`parent_id`); one made from a capture remembers it,
+ * and the unique `capture_id` keeps a capture delivered twice from making two topics.
+ */
+export const topics = pgTable(
+  "topics",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: uuid("owner_id").notNull(),
+    parentId: uuid("parent_id").references((): AnyPgColumn => topics.id, { onDelete: "cascade" }),
+    captureId: uuid("capture_id"),
+    name: text("name").notNull(),
+    completedAt: instant("completed_at"),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("topics_owner_created_idx").on(t.ownerId, t.createdAt),
+    index("topics_parent_idx").on(t.parentId),
+    uniqueIndex("topics_capture_idx").on(t.captureId),
+  ],
+);
+
+/** A question/answer card with its SM-2 schedule; `owner_id` repeats the topic's for cheap filtering. */
+export const flashcards = pgTable(
+  "flashcards",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: uuid("owner_id").notNull(),
+    topicId: uuid("topic_id")
+      .notNull()
+      .references(() => topics.id, { onDelete: "cascade" }),
+    front: text("front").notNull(),
+    back: text("back").notNull(),
+    repetitions: integer("repetitions").notNull(),
+    /** Days between the last review and the next. */
+    interval: integer("interval").notNull(),
+    easeFactor: doublePrecision("ease_factor").notNull(),
+    nextReview: instant("next_review").notNull(),
+    lastReviewedAt: instant("last_reviewed_at"),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("flashcards_topic_idx").on(t.topicId, t.createdAt),
+    index("flashcards_owner_due_idx").on(t.ownerId, t.nextReview),
+  ],
+);
+
+/** The review log: every answer given and the schedule it produced. */
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    flashcardId: uuid("flashcard_id")
+      .notNull()
+      .references(() => flashcards.id, { onDelete: "cascade" }),
+    ownerId: uuid("owner_id").notNull(),
+    quality: smallint("quality").notNull(),
+    reviewedAt: instant("reviewed_at").notNull(),
+    interval: integer("interval").notNull(),
+    easeFactor: doublePrecision("ease_factor").notNull(),
+    repetitions: integer("repetitions").notNull(),
+  },
+  (t) => [index("reviews_flashcard_idx").on(t.flashcardId, t.reviewedAt)],
+);
+
+export type TopicRow = typeof topics.$inferSelect;
+export type FlashcardRow = typeof flashcards.$inferSelect;

@@ -1,0 +1,11 @@
+import { loadEnv, serviceEnv } from "@kai/config";
+import { z } from "zod";
+
+export const learningEnv = serviceEnv.extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4003),
+});
+
+export type LearningEnv = z.infer<typeof learningEnv>;
+
+export const loadLearningEnv = (source?: Record<string, string | undefined>) =>
+  loadEnv(learningEnv, source);

@@ -1,0 +1,46 @@
+import type { DbOrTx } from "@kai/db";
+import { enqueueEvent } from "@kai/events";
+import { updateSchedule } from "../db/flashcards.repo.ts";
+import { insertReview } from "../db/reviews.repo.ts";
+import type { FlashcardRow } from "../db/schema.ts";
+import type { LearningSchema } from "../db/tables.ts";
+import { review } from "../domain/sm2.ts";
+
+/**
+ * Applies one answer to a locked card: the new SM-2 schedule, a line in the review log and
+ * the `learning.flashcard_reviewed` event, all in the caller's transaction.
+ */
+export async function recordReview(
+  tx: DbOrTx<LearningSchema>,
+  card: FlashcardRow,
+  quality: number,
+  reviewedAt: Date,
+): Promise<FlashcardRow> {
+  const next = review(card, quality, reviewedAt);
+  const updated = await updateSchedule(tx, card.id, { ...next, lastReviewedAt: reviewedAt });
+  await insertReview(tx, {
+    flashcardId: card.id,
+    ownerId: card.ownerId,
+    quality,
+    reviewedAt,
+    interval: next.interval,
+    easeFactor: next.easeFactor,
+    repetitions: next.repetitions,
+  });
+  await enqueueEvent(
+    tx,
+    "learning.flashcard_reviewed",
+    card.ownerId,
+    {
+      flashcardId: card.id,
+      topicId: card.topicId,
+      quality,
+      repetitions: next.repetitions,
+      interval: next.interval,
+      easeFactor: next.easeFactor,
+      nextReview: next.nextReview.toISOString(),
+    },
+    reviewedAt,
+  );
+  return updated;
+}

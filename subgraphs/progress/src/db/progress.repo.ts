@@ -1,0 +1,49 @@
+import type { DbOrTx } from "@kai/db";
+import { eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import { type UserProgressRow, userProgress } from "./schema.ts";
+import type { ProgressSchema } from "./tables.ts";
+
+type NewProgress = typeof userProgress.$inferInsert;
+type ProgressChange = Partial<Omit<NewProgress, "userId" | "updatedAt">>;
+
+const uuid = z.uuid();
+
+/** Creates the user's row; a replay of user_created leaves the existing one untouched. */
+export async function insertProgress(db: DbOrTx<ProgressSchema>, row: NewProgress): Promise<void> {
+  await db.insert(userProgress).values(row).onConflictDoNothing({ target: userProgress.userId });
+}
+
+export function findProgressByUserIds(
+  db: DbOrTx<ProgressSchema>,
+  userIds: readonly string[],
+): Promise<UserProgressRow[]> {
+  // Entity references come from callers; an id that is no uuid matches no row (and no SQL error).
+  const valid = userIds.filter((id) => uuid.safeParse(id).success);
+  if (valid.length === 0) return Promise.resolve([]);
+  return db.select().from(userProgress).where(inArray(userProgress.userId, valid));
+}
+
+/** Locks the row: two events of one user applied at once must not both read the old totals. */
+export async function lockProgress(
+  db: DbOrTx<ProgressSchema>,
+  userId: string,
+): Promise<UserProgressRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(userProgress)
+    .where(eq(userProgress.userId, userId))
+    .for("update");
+  return row;
+}
+
+export async function updateProgress(
+  db: DbOrTx<ProgressSchema>,
+  userId: string,
+  change: ProgressChange,
+): Promise<void> {
+  await db
+    .update(userProgress)
+    .set({ ...change, updatedAt: sql`now()` })
+    .where(eq(userProgress.userId, userId));
+}

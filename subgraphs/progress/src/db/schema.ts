@@ -1,0 +1,84 @@
+import {
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export { outbox, processedEvents } from "@kai/events";
+
+/** One row per user, created from `users.user_created`; the running totals of their progress. */
+export const userProgress = pgTable("user_progress", {
+  userId: uuid("user_id").primaryKey(),
+  /** Copied from the users subgraph so share cards need no call to it. */
+  displayName: text("display_name").notNull(),
+  /** IANA zone the streak's days are counted in. */
+  timezone: text("timezone").notNull(),
+  points: integer("points").notNull().default(0),
+  level: integer("level").notNull().default(1),
+  streak: integer("streak").notNull().default(0),
+  longestStreak: integer("longest_streak").notNull().default(0),
+  lastActiveDate: date("last_active_date", { mode: "string" }),
+  reviews: integer("reviews").notNull().default(0),
+  topicsCompleted: integer("topics_completed").notNull().default(0),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Per user and local calendar day: what they did and earned that day. */
+export const dailyActivity = pgTable(
+  "daily_activity",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => userProgress.userId, { onDelete: "cascade" }),
+    date: date("date", { mode: "string" }).notNull(),
+    reviews: integer("reviews").notNull().default(0),
+    topicsCompleted: integer("topics_completed").notNull().default(0),
+    points: integer("points").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.date] })],
+);
+
+/**
+ * The ledger of every point ever awarded, one row per scoring event. Leaderboards of any
+ * period are sums over it, so Redis can always be rebuilt from here.
+ */
+export const pointAwards = pgTable(
+  "point_awards",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => userProgress.userId, { onDelete: "cascade" }),
+    eventId: uuid("event_id").notNull().unique(),
+    /** The event type whose POINT_RULES entry granted the points. */
+    rule: text("rule").notNull(),
+    points: integer("points").notNull(),
+    /** When the activity happened (the event's occurredAt), so a late event counts in its own week. */
+    awardedAt: timestamp("awarded_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("point_awards_awarded_at_idx").on(t.awardedAt),
+    index("point_awards_user_idx").on(t.userId, t.awardedAt),
+  ],
+);
+
+export const achievements = pgTable(
+  "achievements",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => userProgress.userId, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    unlockedAt: timestamp("unlocked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+export type UserProgressRow = typeof userProgress.$inferSelect;
+export type DailyActivityRow = typeof dailyActivity.$inferSelect;
+export type AchievementRow = typeof achievements.$inferSelect;

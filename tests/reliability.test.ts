@@ -1,0 +1,57 @@
+import { buildEvent } from "@kai/events";
+import { connect } from "nats";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createCapture,
+  progressOf,
+  register,
+  type Session,
+  waitForProcessed,
+  waitForProgress,
+} from "./support/operations.ts";
+import { type Stack, startStack } from "./support/stack.ts";
+
+let stack: Stack;
+let ada: Session;
+
+beforeAll(async () => {
+  stack = await startStack();
+  ada = await register(stack, "Ada");
+  await waitForProgress(ada, () => true);
+});
+afterAll(() => stack?.stop());
+
+describe("events", () => {
+  it("written while NATS is down arrive after it comes back", async () => {
+    await stack.nats.stop();
+    const captureId = await createCapture(ada);
+    const { capture } = await ada.client.request<{ capture: { status: string } }>(
+      "query ($id: ID!) { capture(id: $id) { status } }",
+      { id: captureId },
+    );
+    expect(capture.status).toBe("PENDING");
+    await stack.nats.restart();
+    const processed = await waitForProcessed(ada, captureId);
+    expect(processed.status).toBe("PROCESSED");
+  });
+
+  it("delivered twice change points once", async () => {
+    const before = (await progressOf(ada))!.points;
+    const event = buildEvent("learning.topic_completed", ada.userId, {
+      topicId: "3b8e7f8e-8a59-4d6c-9a43-5b1f1f0e2a11",
+    });
+    const nc = await connect({ servers: stack.nats.url });
+    const js = nc.jetstream();
+    // Different message ids defeat JetStream's dedupe: the consumer sees the event twice.
+    await js.publish(`learning.topic_completed.${ada.userId}`, JSON.stringify(event), { msgID: "copy-1" });
+    await js.publish(`learning.topic_completed.${ada.userId}`, JSON.stringify(event), { msgID: "copy-2" });
+    // The consumer applies messages in order: once this marker counts, the copy has been seen.
+    const marker = buildEvent("learning.topic_completed", ada.userId, {
+      topicId: "c0a4f7f1-1d5e-4b7a-8f0e-2e6f4a1b9c33",
+    });
+    await js.publish(`learning.topic_completed.${ada.userId}`, JSON.stringify(marker), { msgID: marker.id });
+    await nc.drain();
+    await waitForProgress(ada, (p) => p.points >= before + 100);
+    expect((await progressOf(ada))!.points).toBe(before + 100);
+  });
+});

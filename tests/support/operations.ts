@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import { waitFor } from "@kai/testkit";
+import { ClientError, type GraphQLClient } from "graphql-request";
+import type { Stack } from "./stack.ts";
+
+export interface Session {
+  userId: string;
+  accessToken: string;
+  refreshToken: string;
+  client: GraphQLClient;
+}
+
+export const PROSE = `Photosynthesis is the process by which green plants turn light energy into chemical energy.
+It takes place in the chloroplasts, which contain the green pigment chlorophyll. During photosynthesis,
+plants absorb carbon dioxide from the air and water from the soil. The light reactions split water and
+release oxygen as a by-product. The Calvin cycle then uses the captured energy to build glucose from
+carbon dioxide. Jan Ingenhousz showed in 1779 that plants need sunlight to produce oxygen.`;
+
+export async function register(stack: Stack, name = "Ada", timezone = "Europe/London"): Promise<Session> {
+  const email = `${name.toLowerCase()}-${randomUUID()}@example.com`;
+  const { register } = await stack.client().request<{
+    register: { accessToken: string; refreshToken: string; user: { id: string } };
+  }>(
+    `mutation ($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id } } }`,
+    { input: { email, password: "correct horse battery", name, timezone } },
+  );
+  return {
+    userId: register.user.id,
+    accessToken: register.accessToken,
+    refreshToken: register.refreshToken,
+    client: stack.client(register.accessToken),
+  };
+}
+
+export async function createCapture(session: Session, content = PROSE): Promise<string> {
+  const { createCapture } = await session.client.request<{ createCapture: { id: string } }>(
+    `mutation ($input: CreateCaptureInput!) { createCapture(input: $input) { id status } }`,
+    { input: { type: "TEXT", content, tags: ["biology"] } },
+  );
+  return createCapture.id;
+}
+
+export interface ProcessedCapture {
+  id: string;
+  status: string;
+  failureReason: string | null;
+  topic: { id: string; name: string; flashcards: { id: string; front: string; back: string }[] } | null;
+}
+
+/** Waits until learning has processed the capture and captures has recorded the outcome. */
+export function waitForProcessed(session: Session, captureId: string): Promise<ProcessedCapture> {
+  return waitFor(
+    async () => {
+      const { capture } = await session.client.request<{ capture: ProcessedCapture }>(
+        `query ($id: ID!) { capture(id: $id) { id status failureReason topic { id name flashcards { id front back } } } }`,
+        { id: captureId },
+      );
+      return capture.status === "PENDING" ? undefined : capture;
+    },
+    { timeoutMs: 15_000, what: `capture ${captureId} to be processed` },
+  );
+}
+
+export interface Progress {
+  points: number;
+  level: number;
+  streak: number;
+  longestStreak: number;
+}
+
+export async function progressOf(session: Session): Promise<Progress | undefined> {
+  const { me } = await session.client.request<{ me: { progress: Progress } }>(
+    "{ me { progress { points level streak longestStreak } } }",
+  );
+  return me.progress;
+}
+
+/** Polls progress until `accept` holds: progress follows events, a moment after the mutation. */
+export function waitForProgress(session: Session, accept: (progress: Progress) => boolean): Promise<Progress> {
+  return waitFor(
+    async () => {
+      const progress = await progressOf(session).catch(() => undefined);
+      return progress && accept(progress) ? progress : undefined;
+    },
+    { timeoutMs: 15_000, what: "progress to update" },
+  );
+}
+
+/** The first GraphQL error a request failed with; fails the test when it succeeded. */
+export async function failure(request: Promise<unknown>): Promise<{ code: unknown; message: string }> {
+  try {
+    await request;
+  } catch (error) {
+    const first = error instanceof ClientError ? error.response.errors?.[0] : undefined;
+    if (!first) throw error;
+    return { code: first.extensions?.code, message: first.message };
+  }
+  throw new Error("expected the request to fail");
+}
+
+/** The `extensions.code` of the first error a request failed with. */
+export const errorCode = async (request: Promise<unknown>) => (await failure(request)).code;

@@ -1,0 +1,98 @@
+import type { RunningSubgraph } from "@kai/runtime";
+import { startSubgraphRuntime } from "@kai/runtime";
+import {
+  createTestDatabases,
+  type NatsServer,
+  type RedisServer,
+  startNatsServer,
+  startRedisServer,
+} from "@kai/testkit";
+import { GraphQLClient } from "graphql-request";
+import { capturesSubgraph } from "../../subgraphs/captures/src/app.ts";
+import { loadCapturesEnv } from "../../subgraphs/captures/src/env.ts";
+import { learningSubgraph } from "../../subgraphs/learning/src/app.ts";
+import { loadLearningEnv } from "../../subgraphs/learning/src/env.ts";
+import { progressSubgraph } from "../../subgraphs/progress/src/app.ts";
+import { loadProgressEnv } from "../../subgraphs/progress/src/env.ts";
+import { usersSubgraph } from "../../subgraphs/users/src/app.ts";
+import { loadUsersEnv } from "../../subgraphs/users/src/env.ts";
+import { type RunningGateway, startGateway } from "../../gateway/src/app.ts";
+import { loadGatewayEnv } from "../../gateway/src/env.ts";
+
+const SUBGRAPHS = ["users", "captures", "learning", "progress"] as const;
+type SubgraphName = (typeof SUBGRAPHS)[number];
+
+export interface Stack {
+  gateway: RunningGateway;
+  subgraphs: Record<SubgraphName, RunningSubgraph<Record<string, unknown>>>;
+  nats: NatsServer;
+  redis: RedisServer;
+  /** SQL statements run so far, per subgraph; tests compare before and after. */
+  statements: Record<SubgraphName, number>;
+  /** A client of the gateway, signed in when given a token. */
+  client(token?: string): GraphQLClient;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole supergraph in this process: four subgraphs on fresh Postgres databases, a
+ * private nats-server and redis-server, and the gateway in front — real parts throughout.
+ */
+export async function startStack(): Promise<Stack> {
+  const [nats, redis, databases] = await Promise.all([
+    startNatsServer(),
+    startRedisServer(),
+    createTestDatabases(SUBGRAPHS),
+  ]);
+  const statements = { users: 0, captures: 0, learning: 0, progress: 0 };
+  const common = { PORT: "0", HOST: "127.0.0.1", NATS_URL: nats.url, REDIS_URL: redis.url, LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" };
+  const run = <S extends Record<string, unknown>>(name: SubgraphName, start: (options: { databaseUrl: string; onQuery: () => void }) => Promise<RunningSubgraph<S>>) =>
+    start({ databaseUrl: databases.urls[name] as string, onQuery: () => statements[name]++ }) as Promise<unknown> as Promise<RunningSubgraph<Record<string, unknown>>>;
+
+  const users = await run("users", (options) => {
+    const env = loadUsersEnv(common);
+    return startSubgraphRuntime(usersSubgraph(env), { env, ...options });
+  });
+  const jwks = { JWKS_URL: new URL("/.well-known/jwks.json", users.url).toString() };
+  const [captures, learning, progress] = await Promise.all([
+    run("captures", (options) => {
+      const env = loadCapturesEnv({ ...common, ...jwks });
+      return startSubgraphRuntime(capturesSubgraph(env), { env, ...options });
+    }),
+    run("learning", (options) => {
+      const env = loadLearningEnv({ ...common, ...jwks });
+      return startSubgraphRuntime(learningSubgraph(env), { env, ...options });
+    }),
+    run("progress", (options) => {
+      const env = loadProgressEnv({ ...common, ...jwks });
+      return startSubgraphRuntime(progressSubgraph(env), { env, ...options });
+    }),
+  ]);
+  const subgraphs = { users, captures, learning, progress };
+  const gateway = await startGateway(
+    loadGatewayEnv({
+      ...common,
+      ...jwks,
+      USERS_URL: users.url,
+      CAPTURES_URL: captures.url,
+      LEARNING_URL: learning.url,
+      PROGRESS_URL: progress.url,
+    }),
+  );
+
+  return {
+    gateway,
+    subgraphs,
+    nats,
+    redis,
+    statements,
+    client: (token) =>
+      new GraphQLClient(gateway.url, token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+    async stop() {
+      await gateway.stop();
+      await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.stop()));
+      await Promise.all([nats.dispose(), redis.dispose(), databases.dispose()]);
+    },
+  };
+}
+
