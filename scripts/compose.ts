@@ -15,7 +15,9 @@ interface SupergraphConfig {
 
 const root = resolve(import.meta.dirname, "..");
 const check = process.argv.includes("--check");
-const config = parseYaml(readFileSync(resolve(root, "supergraph.yaml"), "utf8")) as SupergraphConfig;
+const config = parseYaml(
+  readFileSync(resolve(root, "supergraph.yaml"), "utf8"),
+) as SupergraphConfig;
 
 const result = composeServices(
   Object.entries(config.subgraphs).map(([name, subgraph]) => ({

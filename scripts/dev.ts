@@ -19,7 +19,8 @@ const services = [
 ];
 
 const INSTALL_HINT = {
-  "nats-server": "Debian/Ubuntu: sudo apt-get install nats-server · macOS: brew install nats-server",
+  "nats-server":
+    "Debian/Ubuntu: sudo apt-get install nats-server · macOS: brew install nats-server",
   "redis-server": "Debian/Ubuntu: sudo apt-get install redis-server · macOS: brew install redis",
 };
 
@@ -35,7 +36,9 @@ async function ensureLocal(
   try {
     return await spawnServer(binary, args(Number(port)), Number(port));
   } catch (error) {
-    console.error(`Could not start ${binary} (${(error as Error).message}).\nInstall it — ${INSTALL_HINT[binary]} — or set the URL of a running one.`);
+    console.error(
+      `Could not start ${binary} (${(error as Error).message}).\nInstall it — ${INSTALL_HINT[binary]} — or set the URL of a running one.`,
+    );
     process.exit(1);
   }
 }
@@ -44,15 +47,38 @@ const natsUrl = process.env.NATS_URL ?? "nats://127.0.0.1:4222";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 mkdirSync(resolve(dataDir, "nats"), { recursive: true });
 const infrastructure = [
-  await ensureLocal("nats-server", natsUrl, (port) => ["-a", "127.0.0.1", "-p", String(port), "-js", "-sd", resolve(dataDir, "nats")]),
-  await ensureLocal("redis-server", redisUrl, (port) => ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]),
+  await ensureLocal("nats-server", natsUrl, (port) => [
+    "-a",
+    "127.0.0.1",
+    "-p",
+    String(port),
+    "-js",
+    "-sd",
+    resolve(dataDir, "nats"),
+  ]),
+  await ensureLocal("redis-server", redisUrl, (port) => [
+    "--port",
+    String(port),
+    "--bind",
+    "127.0.0.1",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+  ]),
 ].filter((child) => child !== undefined);
 
 const children = services.map(({ name, entry }) =>
   spawn(process.execPath, ["--import", "tsx", resolve(root, entry)], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, DATA_DIR: dataDir, NATS_URL: natsUrl, REDIS_URL: redisUrl, NODE_ENV: process.env.NODE_ENV ?? "development" },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      NATS_URL: natsUrl,
+      REDIS_URL: redisUrl,
+      NODE_ENV: process.env.NODE_ENV ?? "development",
+    },
   }).once("exit", (code, signal) => {
     if (!stopping) {
       console.error(`${name} exited (${signal ?? code}); stopping the rest`);
@@ -75,10 +101,17 @@ process.on("SIGTERM", () => void stopAll(0));
 await waitFor(
   async () => {
     const ready = await Promise.all(
-      services.map(({ port }) => fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false)),
+      services.map(({ port }) =>
+        fetch(`http://127.0.0.1:${port}/ready`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      ),
     );
     return ready.every(Boolean) || undefined;
   },
   { timeoutMs: 120_000, intervalMs: 500, what: "every service to be ready" },
 );
-console.log("\nKai is running. GraphQL (queries, mutations, subscriptions): http://localhost:4000/graphql\n");
+console.log(
+  "\nKai is running. GraphQL (queries, mutations, subscriptions): http://localhost:4000/graphql\n",
+);

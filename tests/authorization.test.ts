@@ -1,6 +1,12 @@
 import { GraphQLClient } from "graphql-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCapture, errorCode, register, type Session, waitForProcessed } from "./support/operations.ts";
+import {
+  createCapture,
+  errorCode,
+  register,
+  type Session,
+  waitForProcessed,
+} from "./support/operations.ts";
 import { type Stack, startStack } from "./support/stack.ts";
 
 let stack: Stack;
@@ -12,21 +18,37 @@ beforeAll(async () => {
   stack = await startStack();
   [owner, intruder] = await Promise.all([register(stack, "Owner"), register(stack, "Intruder")]);
   const capture = await waitForProcessed(owner, await createCapture(owner));
-  ids = { capture: capture.id, topic: capture.topic!.id, flashcard: capture.topic!.flashcards[0]!.id };
+  ids = {
+    capture: capture.id,
+    topic: capture.topic!.id,
+    flashcard: capture.topic!.flashcards[0]!.id,
+  };
 });
 afterAll(() => stack?.stop());
 
 describe("another user's ids", () => {
-  const probes: [string, string, (ids: { capture: string; topic: string; flashcard: string }) => object][] = [
+  const probes: [
+    string,
+    string,
+    (ids: { capture: string; topic: string; flashcard: string }) => object,
+  ][] = [
     ["reads a capture", "query ($id: ID!) { capture(id: $id) { id } }", (i) => ({ id: i.capture })],
     ["reads a topic", "query ($id: ID!) { topic(id: $id) { id } }", (i) => ({ id: i.topic })],
-    ["reads a flashcard", "query ($id: ID!) { flashcard(id: $id) { id } }", (i) => ({ id: i.flashcard })],
+    [
+      "reads a flashcard",
+      "query ($id: ID!) { flashcard(id: $id) { id } }",
+      (i) => ({ id: i.flashcard }),
+    ],
     [
       "reviews a flashcard",
       "mutation ($id: ID!) { reviewFlashcard(input: { flashcardId: $id, quality: 5 }) { id } }",
       (i) => ({ id: i.flashcard }),
     ],
-    ["completes a topic", "mutation ($id: ID!) { completeTopic(topicId: $id) { id } }", (i) => ({ id: i.topic })],
+    [
+      "completes a topic",
+      "mutation ($id: ID!) { completeTopic(topicId: $id) { id } }",
+      (i) => ({ id: i.topic }),
+    ],
     [
       "adds a card to a topic",
       'mutation ($id: ID!) { createFlashcard(input: { topicId: $id, front: "Q", back: "A" }) { id } }',
@@ -49,11 +71,19 @@ describe("another user's ids", () => {
     const missing = "00000000-0000-4000-8000-000000000000";
     const foreign = await intruder.client
       .request("query ($id: ID!) { capture(id: $id) { id } }", { id: ids.capture })
-      .catch((error: { response: { errors: { message: string }[] } }) => error.response.errors[0]?.message);
+      .catch(
+        (error: { response: { errors: { message: string }[] } }) =>
+          error.response.errors[0]?.message,
+      );
     const absent = await intruder.client
       .request("query ($id: ID!) { capture(id: $id) { id } }", { id: missing })
-      .catch((error: { response: { errors: { message: string }[] } }) => error.response.errors[0]?.message);
-    expect(foreign?.toString().replace(ids.capture, "<id>")).toBe(absent?.toString().replace(missing, "<id>"));
+      .catch(
+        (error: { response: { errors: { message: string }[] } }) =>
+          error.response.errors[0]?.message,
+      );
+    expect(foreign?.toString().replace(ids.capture, "<id>")).toBe(
+      absent?.toString().replace(missing, "<id>"),
+    );
   });
 
   it("leave the owner's card untouched", async () => {
@@ -65,9 +95,9 @@ describe("another user's ids", () => {
   });
 
   it("do not show up in the intruder's own lists", async () => {
-    const { me } = await intruder.client.request<{ me: { captures: { totalCount: number }; topics: unknown[] } }>(
-      "{ me { captures { totalCount } topics { id } } }",
-    );
+    const { me } = await intruder.client.request<{
+      me: { captures: { totalCount: number }; topics: unknown[] };
+    }>("{ me { captures { totalCount } topics { id } } }");
     expect(me).toEqual({ captures: { totalCount: 0 }, topics: [] });
   });
 });
@@ -80,7 +110,9 @@ describe("authentication", () => {
   it("refuses a forged or garbled token", async () => {
     const forged = `${owner.accessToken.slice(0, -4)}AAAA`;
     expect(await errorCode(stack.client(forged).request("{ me { id } }"))).toBe("UNAUTHENTICATED");
-    expect(await errorCode(stack.client("garbage").request("{ me { id } }"))).toBe("UNAUTHENTICATED");
+    expect(await errorCode(stack.client("garbage").request("{ me { id } }"))).toBe(
+      "UNAUTHENTICATED",
+    );
   });
 
   it("refuses every subgraph called directly without a token", async () => {
@@ -103,10 +135,12 @@ describe("authentication", () => {
 
   it("rotates refresh tokens and revokes the sign-in when a spent one comes back", async () => {
     const refresh = (token: string) =>
-      stack.client().request<{ refreshToken: { refreshToken: string; accessToken: string } }>(
-        "mutation ($token: String!) { refreshToken(token: $token) { accessToken refreshToken } }",
-        { token },
-      );
+      stack
+        .client()
+        .request<{ refreshToken: { refreshToken: string; accessToken: string } }>(
+          "mutation ($token: String!) { refreshToken(token: $token) { accessToken refreshToken } }",
+          { token },
+        );
     const session = await register(stack, "Rotator");
     const { refreshToken: next } = await refresh(session.refreshToken);
     expect(next.refreshToken).not.toBe(session.refreshToken);
@@ -118,13 +152,17 @@ describe("authentication", () => {
     const session = await register(stack, "Leaver");
     const { logout } = await stack
       .client()
-      .request<{ logout: boolean }>("mutation ($t: String!) { logout(refreshToken: $t) }", { t: session.refreshToken });
+      .request<{ logout: boolean }>("mutation ($t: String!) { logout(refreshToken: $t) }", {
+        t: session.refreshToken,
+      });
     expect(logout).toBe(true);
     expect(
       await errorCode(
-        stack.client().request("mutation ($t: String!) { refreshToken(token: $t) { accessToken } }", {
-          t: session.refreshToken,
-        }),
+        stack
+          .client()
+          .request("mutation ($t: String!) { refreshToken(token: $t) { accessToken } }", {
+            t: session.refreshToken,
+          }),
       ),
     ).toBe("UNAUTHENTICATED");
   });

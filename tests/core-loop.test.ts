@@ -28,10 +28,12 @@ describe("the core loop through the gateway", () => {
   it("logs in with the registered credentials and refuses wrong ones alike", async () => {
     const { me } = await ada.client.request<{ me: { email: string } }>("{ me { email } }");
     const login = (email: string, password: string) =>
-      stack.client().request<{ login: { accessToken: string; user: { id: string } } }>(
-        "mutation ($input: LoginInput!) { login(input: $input) { accessToken user { id } } }",
-        { input: { email, password } },
-      );
+      stack
+        .client()
+        .request<{ login: { accessToken: string; user: { id: string } } }>(
+          "mutation ($input: LoginInput!) { login(input: $input) { accessToken user { id } } }",
+          { input: { email, password } },
+        );
     const { login: session } = await login(me.email.toUpperCase(), "correct horse battery");
     expect(session.user.id).toBe(ada.userId);
     const wrongPassword = await failure(login(me.email, "wrong password"));
@@ -66,7 +68,12 @@ describe("the core loop through the gateway", () => {
     const card = capture.topic!.flashcards[0]!;
     const before = Date.now();
     const { reviewFlashcard } = await ada.client.request<{
-      reviewFlashcard: { repetitions: number; interval: number; easeFactor: number; nextReview: string };
+      reviewFlashcard: {
+        repetitions: number;
+        interval: number;
+        easeFactor: number;
+        nextReview: string;
+      };
     }>(
       "mutation ($input: ReviewFlashcardInput!) { reviewFlashcard(input: $input) { repetitions interval easeFactor nextReview } }",
       { input: { flashcardId: card.id, quality: 4 } },
@@ -91,7 +98,14 @@ describe("the core loop through the gateway", () => {
     const { me } = await ada.client.request<{
       me: {
         name: string;
-        captures: { edges: { node: { status: string; topic: { name: string; flashcards: { front: string }[] } | null } }[] };
+        captures: {
+          edges: {
+            node: {
+              status: string;
+              topic: { name: string; flashcards: { front: string }[] } | null;
+            };
+          }[];
+        };
         progress: { points: number; level: number; streak: number };
       };
     }>(`{
@@ -105,7 +119,8 @@ describe("the core loop through the gateway", () => {
     expect(me.captures.edges).toHaveLength(3);
     const processed = me.captures.edges.filter((edge) => edge.node.status === "PROCESSED");
     expect(processed).toHaveLength(2);
-    for (const edge of processed) expect(edge.node.topic?.flashcards.length).toBeGreaterThanOrEqual(3);
+    for (const edge of processed)
+      expect(edge.node.topic?.flashcards.length).toBeGreaterThanOrEqual(3);
     expect(me.progress).toEqual({ points: 60, level: 1, streak: 1 });
   });
 
@@ -118,10 +133,17 @@ describe("the core loop through the gateway", () => {
     expect(leaderboard[0]).toEqual({ rank: 1, points: 60, user: { id: ada.userId, name: "Ada" } });
 
     const { shareCard } = await grace.client.request<{
-      shareCard: { text: string; stats: { points: number }; platforms: { twitter: string; linkedin: string } };
-    }>("query ($id: ID!) { shareCard(userId: $id) { text stats { points } platforms { twitter linkedin } } }", {
-      id: ada.userId,
-    });
+      shareCard: {
+        text: string;
+        stats: { points: number };
+        platforms: { twitter: string; linkedin: string };
+      };
+    }>(
+      "query ($id: ID!) { shareCard(userId: $id) { text stats { points } platforms { twitter linkedin } } }",
+      {
+        id: ada.userId,
+      },
+    );
     expect(shareCard.text).toContain("Ada");
     expect(shareCard.stats.points).toBe(60);
     expect(new URL(shareCard.platforms.twitter).protocol).toBe("https:");

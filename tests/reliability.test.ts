@@ -43,13 +43,19 @@ describe("events", () => {
     const nc = await connect({ servers: stack.nats.url });
     const js = nc.jetstream();
     // Different message ids defeat JetStream's dedupe: the consumer sees the event twice.
-    await js.publish(`learning.topic_completed.${ada.userId}`, JSON.stringify(event), { msgID: "copy-1" });
-    await js.publish(`learning.topic_completed.${ada.userId}`, JSON.stringify(event), { msgID: "copy-2" });
+    await js.publish(`learning.topic_completed.${ada.userId}`, JSON.stringify(event), {
+      msgID: "copy-1",
+    });
+    await js.publish(`learning.topic_completed.${ada.userId}`, JSON.stringify(event), {
+      msgID: "copy-2",
+    });
     // The consumer applies messages in order: once this marker counts, the copy has been seen.
     const marker = buildEvent("learning.topic_completed", ada.userId, {
       topicId: "c0a4f7f1-1d5e-4b7a-8f0e-2e6f4a1b9c33",
     });
-    await js.publish(`learning.topic_completed.${ada.userId}`, JSON.stringify(marker), { msgID: marker.id });
+    await js.publish(`learning.topic_completed.${ada.userId}`, JSON.stringify(marker), {
+      msgID: marker.id,
+    });
     await nc.drain();
     await waitForProgress(ada, (p) => p.points >= before + 100);
     expect((await progressOf(ada))!.points).toBe(before + 100);

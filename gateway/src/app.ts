@@ -7,35 +7,50 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import { createTokenVerifier } from "@kai/auth";
-import {
-  authenticationGuard,
-  createLogger,
-  formatError,
-  listen,
-  logFailures,
-} from "@kai/service";
+import { authenticationGuard, createLogger, formatError, listen, logFailures } from "@kai/service";
 import express from "express";
+import { connect } from "nats";
 import { createContext, type GatewayContext } from "./context.ts";
 import { type GatewayEnv, subgraphUrl } from "./env.ts";
+import { serveGraphiql } from "./graphiql/routes.ts";
 import { SubgraphSource } from "./subgraph-source.ts";
+import { startEventExecutor } from "./subscriptions/event-executor.ts";
+import { eventSupergraph } from "./subscriptions/event-supergraph.ts";
+import { toExecutionResult } from "./subscriptions/execution-result.ts";
+import {
+  type SubscriptionServer,
+  startSubscriptionServer,
+} from "./subscriptions/subscription-server.ts";
+import { UserEvents } from "./subscriptions/user-events.ts";
 
 const SUPERGRAPH = new URL("../../schema/supergraph.graphql", import.meta.url);
 
 /** Root fields open to callers without a token; the subgraphs enforce the same list. */
-const PUBLIC_FIELDS = ["Mutation.register", "Mutation.login", "Mutation.refreshToken", "Mutation.logout"];
+const PUBLIC_FIELDS = [
+  "Mutation.register",
+  "Mutation.login",
+  "Mutation.refreshToken",
+  "Mutation.logout",
+];
 
 export interface RunningGateway {
   url: string;
   port: number;
+  subscriptions: SubscriptionServer;
   stop(): Promise<void>;
 }
 
 export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
   const log = createLogger("gateway", env.LOG_LEVEL);
   const production = env.NODE_ENV === "production";
+  const introspection = env.INTROSPECTION ?? !production;
+  // GraphiQL's docs and autocompletion come from introspection; without it the page is useless.
+  const graphiql = introspection;
   const verifier = createTokenVerifier(new URL(env.JWKS_URL));
+  const supergraphSdl = readFileSync(SUPERGRAPH, "utf8");
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH, "utf8"),
+    supergraphSdl,
+    logger: log,
     buildService: ({ name, url }) => new SubgraphSource({ url: subgraphUrl(env, name, url ?? "") }),
   });
 
@@ -43,7 +58,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
   const httpServer = createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: env.INTROSPECTION ?? !production,
+    introspection,
     includeStacktraceInErrorResponses: !production,
     formatError: formatError(production),
     plugins: [
@@ -61,6 +76,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
   app.get("/ready", (_req, res) => {
     res.json({ status: "ready", service: "gateway" });
   });
+  if (graphiql) serveGraphiql(app);
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
@@ -73,7 +89,38 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
     }),
   );
 
+  const nc = await connect({
+    servers: env.NATS_URL,
+    name: "kai-gateway",
+    maxReconnectAttempts: -1,
+  });
+  const events = new UserEvents(nc, nc.jetstream(), log);
+  const subscribable = eventSupergraph(supergraphSdl);
+  const executor = await startEventExecutor(subscribable, env, log);
+  const subscriptions = startSubscriptionServer({
+    httpServer,
+    schema: gateway.schema!,
+    verifier,
+    events,
+    executor,
+    fields: subscribable.fields,
+    execute: async (query, variables, contextValue) =>
+      toExecutionResult(await apollo.executeOperation({ query, variables }, { contextValue })),
+    limits: { perConnection: env.MAX_SUBSCRIPTIONS_PER_CONNECTION, total: env.MAX_SUBSCRIPTIONS },
+    log,
+  });
+
   const port = await listen(httpServer, env.PORT, env.HOST);
   log.info({ port }, `gateway ready at http://localhost:${port}/graphql`);
-  return { url: `http://127.0.0.1:${port}/graphql`, port, stop: () => apollo.stop() };
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    subscriptions,
+    async stop() {
+      await subscriptions.stop();
+      await apollo.stop();
+      await executor.stop();
+      await nc.drain();
+    },
+  };
 }

@@ -10,6 +10,10 @@ export const gatewayEnv = serviceEnv.extend({
   CAPTURES_URL: url,
   LEARNING_URL: url,
   PROGRESS_URL: url,
+  /** Live subscriptions one WebSocket may hold; more are refused with RATE_LIMITED. */
+  MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().positive().default(20),
+  /** Live subscriptions one gateway replica holds in all; bounds memory under a flood. */
+  MAX_SUBSCRIPTIONS: z.coerce.number().int().positive().default(20_000),
   /** Schema introspection; on by default outside production. */
   INTROSPECTION: z
     .enum(["true", "false"])
@@ -19,7 +23,8 @@ export const gatewayEnv = serviceEnv.extend({
 
 export type GatewayEnv = z.infer<typeof gatewayEnv>;
 
-export const loadGatewayEnv = (source?: Record<string, string | undefined>) => loadEnv(gatewayEnv, source);
+export const loadGatewayEnv = (source?: Record<string, string | undefined>) =>
+  loadEnv(gatewayEnv, source);
 
 /** The routing URL to use for a subgraph: the env override, else the supergraph's. */
 export function subgraphUrl(env: GatewayEnv, name: string, routingUrl: string): string {

@@ -16,7 +16,11 @@ plants absorb carbon dioxide from the air and water from the soil. The light rea
 release oxygen as a by-product. The Calvin cycle then uses the captured energy to build glucose from
 carbon dioxide. Jan Ingenhousz showed in 1779 that plants need sunlight to produce oxygen.`;
 
-export async function register(stack: Stack, name = "Ada", timezone = "Europe/London"): Promise<Session> {
+export async function register(
+  stack: Stack,
+  name = "Ada",
+  timezone = "Europe/London",
+): Promise<Session> {
   const email = `${name.toLowerCase()}-${randomUUID()}@example.com`;
   const { register } = await stack.client().request<{
     register: { accessToken: string; refreshToken: string; user: { id: string } };
@@ -44,7 +48,11 @@ export interface ProcessedCapture {
   id: string;
   status: string;
   failureReason: string | null;
-  topic: { id: string; name: string; flashcards: { id: string; front: string; back: string }[] } | null;
+  topic: {
+    id: string;
+    name: string;
+    flashcards: { id: string; front: string; back: string }[];
+  } | null;
 }
 
 /** Waits until learning has processed the capture and captures has recorded the outcome. */
@@ -76,7 +84,10 @@ export async function progressOf(session: Session): Promise<Progress | undefined
 }
 
 /** Polls progress until `accept` holds: progress follows events, a moment after the mutation. */
-export function waitForProgress(session: Session, accept: (progress: Progress) => boolean): Promise<Progress> {
+export function waitForProgress(
+  session: Session,
+  accept: (progress: Progress) => boolean,
+): Promise<Progress> {
   return waitFor(
     async () => {
       const progress = await progressOf(session).catch(() => undefined);
@@ -87,7 +98,9 @@ export function waitForProgress(session: Session, accept: (progress: Progress) =
 }
 
 /** The first GraphQL error a request failed with; fails the test when it succeeded. */
-export async function failure(request: Promise<unknown>): Promise<{ code: unknown; message: string }> {
+export async function failure(
+  request: Promise<unknown>,
+): Promise<{ code: unknown; message: string }> {
   try {
     await request;
   } catch (error) {

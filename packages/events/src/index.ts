@@ -11,4 +11,5 @@ export { type Consumer, type ConsumerOptions, startConsumer } from "./consumer.t
 export { buildEvent, enqueueEvent } from "./enqueue.ts";
 export { type OutboxRelay, type OutboxRelayOptions, startOutboxRelay } from "./relay.ts";
 export { ensureStreams, STREAMS, type StreamName, streamOf } from "./streams.ts";
+export { subscriptionEvent } from "./subscription-event.ts";
 export { outbox, processedEvents } from "./tables.ts";

@@ -1,15 +1,15 @@
+export { authenticationGuard } from "./authentication-guard.ts";
 export { DateTime } from "./date-time.ts";
+export { formatError, logFailures } from "./errors.ts";
 export { loadGroupsByKey, loadRowsByKey } from "./loaders.ts";
 export { createLogger, type Logger } from "./logger.ts";
 export { parseInput } from "./parse-input.ts";
 export { runUntilSignal, type Service } from "./run-until-signal.ts";
 export {
   type BaseContext,
+  listen,
   type SubgraphServer,
   type SubgraphServerOptions,
   startSubgraph,
 } from "./subgraph-server.ts";
 export { ownerFilter, requireViewer } from "./viewer.ts";
-export { authenticationGuard } from "./authentication-guard.ts";
-export { formatError, logFailures } from "./errors.ts";
-export { listen } from "./subgraph-server.ts";

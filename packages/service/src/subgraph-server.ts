@@ -18,6 +18,8 @@ export interface BaseContext {
   viewer: Viewer | null;
   log: Logger;
   requestId: string;
+  /** The event a subscription payload is resolved from (request extension `event`, sent by the gateway). */
+  event?: unknown;
 }
 
 export interface SubgraphServerOptions<C extends BaseContext> {
@@ -94,7 +96,9 @@ export async function startSubgraph<C extends BaseContext>(
         const token = bearerToken(req.header("authorization"));
         const viewer = token ? await options.verifier.verify(token) : null;
         const log = options.log.child({ requestId, viewerId: viewer?.id });
-        return options.context({ viewer, log, requestId });
+        const event = (req.body as { extensions?: { event?: unknown } } | undefined)?.extensions
+          ?.event;
+        return options.context({ viewer, log, requestId, event });
       },
     }),
   );

@@ -1,7 +1,7 @@
 export { freePort } from "./free-port.ts";
 export { type NatsServer, startNatsServer } from "./nats-server.ts";
 export { type RedisServer, startRedisServer } from "./redis-server.ts";
+export { portAccepts, spawnServer, stopServer } from "./spawn-server.ts";
 export { createTestDatabases, type TestDatabases } from "./test-databases.ts";
-export { waitFor } from "./wait-for.ts";
 export { startTestIssuer, type TestIssuer } from "./test-issuer.ts";
-export { spawnServer, stopServer, portAccepts } from "./spawn-server.ts";
+export { waitFor } from "./wait-for.ts";

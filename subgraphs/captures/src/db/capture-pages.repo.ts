@@ -1,6 +1,18 @@
 import type { DbOrTx } from "@kai/db";
-import { and, arrayContains, count, desc, eq, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
-import { getTableColumns } from "drizzle-orm";
+import {
+  and,
+  arrayContains,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { CaptureFilter } from "../domain/capture-input.ts";
 import type { CaptureCursor } from "../domain/cursor.ts";
 import { validIds } from "./captures.repo.ts";
@@ -44,9 +56,10 @@ export async function findCapturePages(
   const ranked = db
     .select({
       ...getTableColumns(captures),
-      position: sql<number>`row_number() over (partition by ${captures.ownerId} order by ${captures.createdAt} desc, ${captures.id} desc)`.as(
-        "position",
-      ),
+      position:
+        sql<number>`row_number() over (partition by ${captures.ownerId} order by ${captures.createdAt} desc, ${captures.id} desc)`.as(
+          "position",
+        ),
     })
     .from(captures)
     .where(

@@ -32,9 +32,7 @@ export async function findCapturesByIds(
   return db
     .select()
     .from(captures)
-    .where(
-      and(inArray(captures.id, wanted), ownerId ? eq(captures.ownerId, ownerId) : undefined),
-    );
+    .where(and(inArray(captures.id, wanted), ownerId ? eq(captures.ownerId, ownerId) : undefined));
 }
 
 /**

@@ -55,16 +55,17 @@ export const createCaptureInput = z
 
 export type CreateCaptureInput = z.infer<typeof createCaptureInput>;
 
-export const captureFilter = z
-  .object({
-    type: z.enum(CAPTURE_TYPES).nullish().transform(absentAsUndefined),
-    status: z.enum(CAPTURE_STATUSES).nullish().transform(absentAsUndefined),
-    tag: tag.nullish().transform(absentAsUndefined),
-  })
-  .nullish()
-  .transform((filter) => filter ?? {});
+const filterFields = z.object({
+  type: z.enum(CAPTURE_TYPES).nullish().transform(absentAsUndefined),
+  status: z.enum(CAPTURE_STATUSES).nullish().transform(absentAsUndefined),
+  tag: tag.nullish().transform(absentAsUndefined),
+});
 
-export type CaptureFilter = z.infer<typeof captureFilter>;
+export type CaptureFilter = Partial<z.infer<typeof filterFields>>;
+
+export const captureFilter = filterFields
+  .nullish()
+  .transform((filter): CaptureFilter => filter ?? {});
 
 export const pageArgs = z.object({
   first: z

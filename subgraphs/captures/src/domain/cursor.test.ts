@@ -17,7 +17,10 @@ describe("capture cursors", () => {
     ["json of the wrong shape", Buffer.from('{"id":1}').toString("base64url")],
     ["a bad date", Buffer.from(`["yesterday","${position.id}"]`).toString("base64url")],
     ["a bad id", Buffer.from('["2026-01-31T09:00:00.000Z","42"]').toString("base64url")],
-    ["extra items", Buffer.from(`["2026-01-31T09:00:00.000Z","${position.id}",1]`).toString("base64url")],
+    [
+      "extra items",
+      Buffer.from(`["2026-01-31T09:00:00.000Z","${position.id}",1]`).toString("base64url"),
+    ],
   ])("rejects %s", (_, cursor) => {
     expect(decodeCursor(cursor)).toBeUndefined();
   });

@@ -143,11 +143,7 @@ export async function updateSchedule(
   id: string,
   schedule: Schedule,
 ): Promise<FlashcardRow> {
-  const [row] = await db
-    .update(flashcards)
-    .set(schedule)
-    .where(eq(flashcards.id, id))
-    .returning();
+  const [row] = await db.update(flashcards).set(schedule).where(eq(flashcards.id, id)).returning();
   if (!row) throw new Error(`flashcard ${id} vanished while locked`);
   return row;
 }

@@ -31,7 +31,12 @@ export function periodScores(
   const query = db
     .select({ userId: pointAwards.userId, points: total })
     .from(pointAwards)
-    .where(and(...windowFilter(window), options.userId ? eq(pointAwards.userId, options.userId) : undefined))
+    .where(
+      and(
+        ...windowFilter(window),
+        options.userId ? eq(pointAwards.userId, options.userId) : undefined,
+      ),
+    )
     .groupBy(pointAwards.userId)
     .orderBy(desc(total), desc(pointAwards.userId));
   return options.limit === undefined ? query : query.limit(options.limit);

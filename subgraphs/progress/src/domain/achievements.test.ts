@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ACHIEVEMENTS, newlyUnlocked, type ProgressSnapshot } from "./achievements.ts";
+import {
+  ACHIEVEMENTS,
+  achievementByKey,
+  newlyUnlocked,
+  type ProgressSnapshot,
+} from "./achievements.ts";
 
 const empty: ProgressSnapshot = {
   points: 0,
@@ -101,5 +106,16 @@ describe("newlyUnlocked", () => {
     const [first] = newlyUnlocked(snapshot({ reviews: 1 }), new Set());
     expect(first).toMatchObject({ key: "first-review", title: expect.any(String) });
     expect(first?.description).not.toBe("");
+  });
+});
+
+describe("achievementByKey", () => {
+  it.each([
+    ["first-review", "First Review"],
+    ["level-5", "Rising Star"],
+    ["retired-achievement", undefined],
+    ["toString", undefined],
+  ])("%s → %s", (key, title) => {
+    expect(achievementByKey(key)?.title).toBe(title);
   });
 });

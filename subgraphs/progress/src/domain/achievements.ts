@@ -68,3 +68,10 @@ export function newlyUnlocked(
 ): Achievement[] {
   return ACHIEVEMENTS.filter((a) => a.unlocked(after) && !alreadyUnlocked.has(a.key));
 }
+
+const byKey = new Map(ACHIEVEMENTS.map((a) => [a.key, a]));
+
+/** The catalogue entry for a stored key; undefined for one since retired from the catalogue. */
+export function achievementByKey(key: string): Achievement | undefined {
+  return byKey.get(key);
+}

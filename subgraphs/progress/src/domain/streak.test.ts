@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyActivity, type StreakState } from "./streak.ts";
+import { applyActivity, currentStreak, type StreakState } from "./streak.ts";
 
 const fresh: StreakState = { streak: 0, longestStreak: 0, lastActiveDate: null };
 
@@ -180,5 +180,44 @@ describe("applyActivity", () => {
       expect(first.changed).toBe(false);
       expect(second).toEqual({ state: state(1, 4, next), changed: true });
     });
+  });
+});
+
+describe("currentStreak", () => {
+  const now = "2026-01-15T06:00:00Z";
+
+  it.each([
+    { name: "no activity yet", before: fresh, at: now, zone: "UTC", expected: 0 },
+    { name: "active today", before: state(4, 6, "2026-01-15"), at: now, zone: "UTC", expected: 4 },
+    {
+      name: "active yesterday",
+      before: state(4, 6, "2026-01-14"),
+      at: now,
+      zone: "UTC",
+      expected: 4,
+    },
+    {
+      name: "a whole day missed",
+      before: state(4, 6, "2026-01-13"),
+      at: now,
+      zone: "UTC",
+      expected: 0,
+    },
+    {
+      name: "yesterday in the user's zone (still 01-14 in LA)",
+      before: state(4, 6, "2026-01-13"),
+      at: now,
+      zone: "America/Los_Angeles",
+      expected: 4,
+    },
+    {
+      name: "a missed day in the user's zone (already 01-16 on Kiritimati)",
+      before: state(4, 6, "2026-01-14"),
+      at: "2026-01-15T10:30:00Z",
+      zone: "Pacific/Kiritimati",
+      expected: 0,
+    },
+  ])("$name → $expected", ({ before, at, zone, expected }) => {
+    expect(currentStreak(before, new Date(at), zone)).toBe(expected);
   });
 });

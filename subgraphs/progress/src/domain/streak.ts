@@ -28,3 +28,10 @@ export function applyActivity(
     changed: true,
   };
 }
+
+// The stored streak only changes on activity; once a whole local day passes without any,
+// the streak is over even though the row still holds the old count.
+export function currentStreak(state: StreakState, now: Date, timeZone: string): number {
+  if (state.lastActiveDate === null) return 0;
+  return state.lastActiveDate >= previousDay(localDate(now, timeZone)) ? state.streak : 0;
+}

@@ -21,6 +21,8 @@ const DATE = new RegExp(
 );
 const NUMBER =
   /(?:[$£€¥]\s?)?(?<![\w.,])\d+(?:[.,]\d+)*(?:\s(?:thousand|million|billion|trillion)\b)?(?:\s?%|\s(?:percent|per cent)\b|(?![\w%]))/g;
+/** "one" is left out: it is far more often a pronoun than a count. */
+const NUMBER_WORD = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/gi;
 /** Lowercase words that may sit inside a name: "Declaration of the Rights of Man". */
 const NAME_JOINERS: ReadonlySet<string> = new Set([
   "of",
@@ -67,6 +69,9 @@ export function findTerms(sentence: string): Term[] {
   }
   for (const match of sentence.matchAll(NUMBER)) {
     add("number", match.index, match.index + match[0].length, comparable(match[0]));
+  }
+  for (const match of sentence.matchAll(NUMBER_WORD)) {
+    add("number", match.index, match.index + match[0].length, match[0].toLowerCase());
   }
   tokens.forEach((token, index) => {
     if (isStopword(token.text) || !/\p{L}/u.test(token.text)) return;

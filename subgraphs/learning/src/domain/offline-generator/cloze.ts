@@ -12,8 +12,8 @@ export interface Cloze {
 }
 
 /**
- * Specific facts make the best blanks: a date beats a name, a name beats a number, and any
- * of those beats a plain keyword, which ranks by how often the text returns to it.
+ * Specific facts make the best blanks: a date beats names and numbers, and any of those beats
+ * a plain keyword, which ranks by how often the text returns to it.
  */
 const KIND_WEIGHT: Readonly<Record<TermKind, number>> = {
   date: 6.5,
@@ -29,7 +29,7 @@ const KIND_WEIGHT: Readonly<Record<TermKind, number>> = {
 const RECURRING_SUBJECT_BONUS = 1;
 /** Repeating an earlier card's answer is allowed, but only when nothing else fits. */
 const REPEAT_PENALTY = 4;
-const MAX_ANSWER_WORDS = 5;
+const MAX_ANSWER_WORDS = 6;
 /** Fewer visible words than this leave too little context to recall the blank from. */
 const MIN_CONTEXT_WORDS = 4;
 

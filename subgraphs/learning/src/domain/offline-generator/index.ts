@@ -45,8 +45,9 @@ export function generateOffline(text: string, options: GenerateOfflineOptions = 
   });
 
   const deck = new DeckBuilder(maxCards);
-  for (const card of [...definitions.map((definition) => definition.card), ...lists])
+  for (const card of [...definitions.map((definition) => definition.card), ...lists]) {
     deck.add(card);
+  }
   // Defined terms are already asked about; blanking them again would repeat the deck.
   const usedAnswers = new Set(definitions.flatMap(({ term }) => contentKeys(term)));
   for (const index of rankKeySentences(remaining, frequency)) {

@@ -2,7 +2,7 @@ import { MAX_FRONT_LENGTH } from "./card.ts";
 import { findTerms } from "./cloze-terms.ts";
 import { isContentWord, keyOf, tokenise } from "./words.ts";
 
-const MIN_WORDS = 6;
+const MIN_WORDS = 5;
 const MAX_WORDS = 45;
 /** Sentences that lean on an earlier one ("It takes place in ...") make vague cloze cards. */
 const ANAPHORIC_START = /^(?:it|its|this|that|these|those|they|their|he|she|his|her|such)\b/i;
@@ -31,7 +31,10 @@ function informativeness(sentence: string, frequency: ReadonlyMap<string, number
   const keys = new Set(
     words.filter((word) => isContentWord(word.text)).map((word) => keyOf(word.text)),
   );
-  const keywordWeight = [...keys].reduce((sum, key) => sum + Math.log2(frequency.get(key) ?? 1), 0);
+  const keywordWeight = [...keys].reduce(
+    (sum, key) => sum + Math.log2(1 + (frequency.get(key) ?? 1)),
+    0,
+  );
   const facts = findTerms(sentence).filter(
     (term) => term.kind !== "keyword" && term.kind !== "proper",
   );

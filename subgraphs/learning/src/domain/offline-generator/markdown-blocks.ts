@@ -8,6 +8,7 @@ const RULE = /^\s*(?:[-*_]\s*){3,}$/;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const BULLET = /^\s*(?:[-*+•‣◦▪]|\d{1,3}[.)])\s+(.+)$/;
 const QUOTE = /^\s*>\s?/;
+const STATEMENT_VERB = /\b(?:is|are|was|were|means?|refers?|has|have|does|do)\b/i;
 const TERMINAL = /[.!?]["'’”)\]]*$/;
 /** Bullets this short are items of the sentence that introduces them, not statements. */
 const MAX_LIST_ITEM_WORDS = 6;
@@ -113,16 +114,20 @@ function endsStatement(previous: string, next: string): boolean {
 
 function appendList(blocks: string[], items: readonly string[]): void {
   const lead = blocks.at(-1);
-  const short = items.every((item) => tokenise(item).length <= MAX_LIST_ITEM_WORDS);
-  if (lead?.endsWith(":") && items.length >= 2 && short && !items.some(endsWithStop)) {
+  if (lead?.endsWith(":") && items.length >= 2 && items.every(isFragment)) {
     blocks[blocks.length - 1] = `${lead} ${joinList(items.map(withoutTrailingPunctuation))}.`;
     return;
   }
   blocks.push(...items.map(asStatement));
 }
 
-function endsWithStop(item: string): boolean {
-  return TERMINAL.test(item);
+/** "igneous" completes the lead-in sentence; "404 means missing" is a statement of its own. */
+function isFragment(item: string): boolean {
+  return (
+    tokenise(item).length <= MAX_LIST_ITEM_WORDS &&
+    !TERMINAL.test(item) &&
+    !STATEMENT_VERB.test(item)
+  );
 }
 
 function withoutTrailingPunctuation(item: string): string {

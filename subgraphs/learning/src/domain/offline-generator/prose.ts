@@ -9,7 +9,8 @@ export function looksLikeProse(sentence: string): boolean {
   const words = tokenise(sentence).map((token) => token.text);
   if (words.length < MIN_WORDS) return false;
   const stopwords = words.filter(isStopword).length;
-  const lettered = words.filter((word) => /^[\p{L}'’-]+$/u.test(word));
+  // Initials and abbreviations ("Dr", "U", "S") say nothing about whether the text is words.
+  const lettered = words.filter((word) => /^[\p{L}'’-]{3,}$/u.test(word));
   const pronounceable = lettered.filter(
     (word) => /[aeiouy]/i.test(word) || /^\p{Lu}+$/u.test(word),
   );

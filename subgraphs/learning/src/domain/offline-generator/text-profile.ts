@@ -1,3 +1,4 @@
+import { comparable } from "./card.ts";
 import { withoutLinks } from "./links.ts";
 import { toBlocks } from "./markdown-blocks.ts";
 import { looksLikeProse } from "./prose.ts";
@@ -14,10 +15,12 @@ export interface TextProfile {
 }
 
 export function profileText(text: string): TextProfile {
-  const sentences = toBlocks(text)
-    .flatMap(splitSentences)
-    .flatMap((sentence) => withoutLinks(sentence) ?? [])
-    .filter(looksLikeProse);
+  const sentences = distinct(
+    toBlocks(text)
+      .flatMap(splitSentences)
+      .flatMap((sentence) => withoutLinks(sentence) ?? [])
+      .filter(looksLikeProse),
+  );
   const frequency = new Map<string, number>();
   const properNouns = new Set<string>();
   for (const sentence of sentences) {
@@ -30,4 +33,15 @@ export function profileText(text: string): TextProfile {
     });
   }
   return { sentences, frequency, properNouns };
+}
+
+/** Pasted text often repeats itself; a repeated sentence must not yield a second card. */
+function distinct(sentences: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return sentences.filter((sentence) => {
+    const key = comparable(sentence);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

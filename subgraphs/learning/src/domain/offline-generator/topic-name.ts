@@ -57,7 +57,7 @@ function keyPhrase(sentences: readonly string[]): string {
   }
   let best: { text: string; score: number } | undefined;
   for (const { text, count, words } of phrases.values()) {
-    const score = words > 1 && count < 2 ? 0 : count * Math.sqrt(words);
+    const score = words > 1 && count < 2 ? 0 : count * words;
     if (best === undefined || score > best.score) best = { text, score };
   }
   return best?.text ?? "";

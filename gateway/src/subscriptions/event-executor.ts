@@ -1,0 +1,84 @@
+import { ApolloGateway, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import type { Logger } from "@kai/service";
+import {
+  type DocumentNode,
+  type ExecutionResult,
+  Kind,
+  OperationTypeNode,
+  parse,
+  print,
+  visit,
+} from "graphql";
+import type { GatewayContext } from "../context.ts";
+import { type GatewayEnv, subgraphUrl } from "../env.ts";
+import { SubgraphSource } from "../subgraph-source.ts";
+import type { EventSupergraph } from "./event-supergraph.ts";
+import { toExecutionResult } from "./execution-result.ts";
+import type { EventEnvelope } from "./user-events.ts";
+
+export interface EventContext extends GatewayContext {
+  event: EventEnvelope;
+}
+
+/** Sends the fetch for a subscription root field as a subscription operation carrying the event. */
+class EventSource extends SubgraphSource {
+  constructor(
+    url: string,
+    private readonly fields: ReadonlySet<string>,
+  ) {
+    super({ url });
+  }
+
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    super.willSendRequest(options);
+    const { request, context } = options;
+    if (!("event" in context) || !request.query) return;
+    const document = parse(request.query);
+    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+    const roots = operation?.selectionSet.selections ?? [];
+    if (!roots.some((s) => s.kind === Kind.FIELD && this.fields.has(s.name.value))) return;
+    request.query = print(asOperation(document, OperationTypeNode.SUBSCRIPTION));
+    request.extensions = { ...request.extensions, event: (context as EventContext).event };
+  }
+}
+
+export interface EventExecutor {
+  /** The client's subscription selection, resolved across the supergraph for one event. */
+  execute(
+    document: DocumentNode,
+    variables: Record<string, unknown> | undefined,
+    context: EventContext,
+  ): Promise<ExecutionResult>;
+  stop(): Promise<void>;
+}
+
+export async function startEventExecutor(
+  supergraph: EventSupergraph,
+  env: GatewayEnv,
+  log: Logger,
+): Promise<EventExecutor> {
+  const fields = new Set(supergraph.fields.keys());
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraph.sdl,
+    logger: log,
+    buildService: ({ name, url }) => new EventSource(subgraphUrl(env, name, url ?? ""), fields),
+  });
+  const server = new ApolloServer<EventContext>({ gateway, introspection: false });
+  await server.start();
+  return {
+    async execute(document, variables, context) {
+      const query = asOperation(document, OperationTypeNode.QUERY);
+      return toExecutionResult(
+        await server.executeOperation({ query, variables }, { contextValue: context }),
+      );
+    },
+    stop: () => server.stop(),
+  };
+}
+
+function asOperation(document: DocumentNode, operation: OperationTypeNode): DocumentNode {
+  return visit(document, {
+    OperationDefinition: (node) => ({ ...node, operation }),
+  });
+}

@@ -1,0 +1,35 @@
+import { parseInput } from "@kai/service";
+import type { CapturesContext } from "../context.ts";
+import type { CaptureRow } from "../db/schema.ts";
+import { type CaptureFilter, pageArgs } from "../domain/capture-input.ts";
+import { encodeCursor } from "../domain/cursor.ts";
+
+/** A loaded page; `totalCount` is only counted when a client asks for it. */
+export interface CapturePage {
+  ownerId: string;
+  filter: CaptureFilter;
+  rows: CaptureRow[];
+  hasNextPage: boolean;
+}
+
+/** Reads `first`, `after` and `filter` and loads that page of the owner's captures. */
+export async function loadCapturePage(
+  ctx: CapturesContext,
+  ownerId: string,
+  args: unknown,
+): Promise<CapturePage> {
+  const { first, after, filter } = parseInput(pageArgs, args);
+  // One row beyond the page tells whether another page follows, without a count.
+  const rows = await ctx.loaders.capturePage({ limit: first + 1, after, filter }).load(ownerId);
+  return { ownerId, filter, rows: rows.slice(0, first), hasNextPage: rows.length > first };
+}
+
+export const CaptureConnection = {
+  edges: (page: CapturePage) => page.rows.map((node) => ({ cursor: encodeCursor(node), node })),
+  pageInfo: (page: CapturePage) => {
+    const last = page.rows.at(-1);
+    return { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor(last) : null };
+  },
+  totalCount: async (page: CapturePage, _: unknown, ctx: CapturesContext) =>
+    (await ctx.loaders.captureCount(page.filter).load(page.ownerId))?.total ?? 0,
+};

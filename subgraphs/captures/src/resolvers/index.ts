@@ -1,0 +1,18 @@
+import { DateTime } from "@kai/service";
+import { Capture } from "./capture.ts";
+import { CaptureConnection } from "./capture-connection.ts";
+import { JSONScalar } from "./json.ts";
+import { createCapture } from "./mutation-create-capture.ts";
+import { capture } from "./query-capture.ts";
+import { captures } from "./query-captures.ts";
+import { User } from "./user.ts";
+
+export const resolvers = {
+  DateTime,
+  JSON: JSONScalar,
+  Query: { capture, captures },
+  Mutation: { createCapture },
+  Capture,
+  CaptureConnection,
+  User,
+};

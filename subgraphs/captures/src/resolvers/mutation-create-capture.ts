@@ -1,0 +1,29 @@
+import { enqueueEvent } from "@kai/events";
+import { parseInput, requireViewer } from "@kai/service";
+import type { CapturesContext } from "../context.ts";
+import { insertCapture } from "../db/captures.repo.ts";
+import { createCaptureInput } from "../domain/capture-input.ts";
+import { wordCount } from "../domain/word-count.ts";
+
+export async function createCapture(_: unknown, args: { input: unknown }, ctx: CapturesContext) {
+  const viewer = requireViewer(ctx);
+  const input = parseInput(createCaptureInput, args.input);
+  const capture = await ctx.db.transaction(async (tx) => {
+    const row = await insertCapture(tx, {
+      ownerId: viewer.id,
+      ...input,
+      metadata: { wordCount: wordCount(input.content) },
+    });
+    await enqueueEvent(tx, "captures.capture_created", viewer.id, {
+      captureId: row.id,
+      type: row.type,
+      content: row.content,
+      source: row.source,
+      tags: row.tags,
+    });
+    return row;
+  });
+  ctx.relay.kick();
+  ctx.log.info({ captureId: capture.id, type: capture.type }, "capture created");
+  return capture;
+}

@@ -1,0 +1,13 @@
+import { forbidden } from "@kai/errors";
+import { requireViewer } from "@kai/service";
+import type { CapturesContext } from "../context.ts";
+import { loadCapturePage } from "./capture-connection.ts";
+
+export const User = {
+  captures: (user: { id: string }, args: unknown, ctx: CapturesContext) => {
+    const viewer = requireViewer(ctx);
+    if (viewer.id !== user.id && viewer.role !== "ADMIN")
+      throw forbidden("Only the user themself may read their captures");
+    return loadCapturePage(ctx, user.id, args);
+  },
+};

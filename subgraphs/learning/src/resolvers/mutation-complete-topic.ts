@@ -1,0 +1,24 @@
+import { notFound } from "@kai/errors";
+import { enqueueEvent } from "@kai/events";
+import { ownerFilter, requireViewer } from "@kai/service";
+import type { LearningContext } from "../context.ts";
+import { findTopicsByIds, markTopicCompleted } from "../db/topics.repo.ts";
+
+export async function completeTopic(_: unknown, args: { topicId: string }, ctx: LearningContext) {
+  const owner = ownerFilter(requireViewer(ctx));
+  const { topic, completedNow } = await ctx.db.transaction(async (tx) => {
+    const completed = await markTopicCompleted(tx, args.topicId, owner, new Date());
+    if (completed) {
+      await enqueueEvent(tx, "learning.topic_completed", completed.ownerId, {
+        topicId: completed.id,
+      });
+      return { topic: completed, completedNow: true };
+    }
+    // Already complete (no second event, so no second reward), or not the caller's at all.
+    const [existing] = await findTopicsByIds(tx, [args.topicId], owner);
+    if (!existing) throw notFound("Topic", args.topicId);
+    return { topic: existing, completedNow: false };
+  });
+  if (completedNow) ctx.relay.kick();
+  return topic;
+}

@@ -1,0 +1,42 @@
+import { fileURLToPath } from "node:url";
+import { loadSchema, type RuntimeDeps, type SubgraphDefinition } from "@kai/runtime";
+import type { ProgressContext } from "./context.ts";
+import { type ProgressSchema, schema } from "./db/tables.ts";
+import type { ProgressEnv } from "./env.ts";
+import { flashcardReviewedConsumer } from "./events/consumers/flashcard-reviewed.ts";
+import { topicCompletedConsumer } from "./events/consumers/topic-completed.ts";
+import { userCreatedConsumer } from "./events/consumers/user-created.ts";
+import { createLeaderboard, type Leaderboard } from "./leaderboard/leaderboard.ts";
+import { connectRedis } from "./leaderboard/redis.ts";
+import { createLoaders } from "./loaders.ts";
+import { resolvers } from "./resolvers/index.ts";
+
+export const typeDefs = loadSchema("./schema.graphql", import.meta.url);
+
+export function progressSubgraph(
+  env: ProgressEnv,
+): SubgraphDefinition<ProgressSchema, ProgressContext> {
+  // One Redis connection per process, shared by the consumers and every request.
+  let leaderboard: Leaderboard | undefined;
+  const leaderboardOf = ({ db, log }: RuntimeDeps<ProgressSchema>) =>
+    (leaderboard ??= createLeaderboard(db, connectRedis(env.REDIS_URL, log), log));
+  return {
+    name: "progress",
+    schema,
+    migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
+    typeDefs,
+    resolvers,
+    context: (deps, base) => ({
+      ...base,
+      env,
+      loaders: createLoaders(deps.db),
+      leaderboard: leaderboardOf(deps),
+    }),
+    consumers: (deps) => [
+      userCreatedConsumer(),
+      flashcardReviewedConsumer(leaderboardOf(deps)),
+      topicCompletedConsumer(leaderboardOf(deps)),
+    ],
+    background: async (deps) => [{ stop: () => leaderboardOf(deps).close() }],
+  };
+}

@@ -1,0 +1,16 @@
+import { DateTime } from "@kai/service";
+import { LeaderboardEntry } from "./leaderboard-entry.ts";
+import { leaderboard } from "./query-leaderboard.ts";
+import { shareCard } from "./query-share-card.ts";
+import { streakUpdated } from "./subscription-streak-updated.ts";
+import { User } from "./user.ts";
+import { UserProgress } from "./user-progress.ts";
+
+export const resolvers = {
+  DateTime,
+  Query: { leaderboard, shareCard },
+  Subscription: { streakUpdated },
+  User,
+  UserProgress,
+  LeaderboardEntry,
+};

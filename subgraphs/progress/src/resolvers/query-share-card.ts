@@ -1,0 +1,27 @@
+import { notFound } from "@kai/errors";
+import { parseInput } from "@kai/service";
+import { z } from "zod";
+import type { ProgressContext } from "../context.ts";
+import { composeShareCard } from "../domain/share-card.ts";
+import { currentStreak } from "../domain/streak.ts";
+import { describeAchievements } from "./user-progress.ts";
+
+const shareCardArgs = z.object({ userId: z.uuid("must be a user id") });
+
+export async function shareCard(_: unknown, args: unknown, ctx: ProgressContext) {
+  const { userId } = parseInput(shareCardArgs, args);
+  const progress = await ctx.loaders.progressByUserId.load(userId);
+  if (!progress) throw notFound("User", userId);
+  const unlocked = describeAchievements(await ctx.loaders.achievementsByUserId.load(userId));
+  return composeShareCard(
+    { id: userId, name: progress.displayName },
+    {
+      points: progress.points,
+      level: progress.level,
+      streak: currentStreak(progress, new Date(), progress.timezone),
+      longestStreak: progress.longestStreak,
+      achievements: unlocked.length,
+    },
+    ctx.env.PUBLIC_APP_URL,
+  );
+}
