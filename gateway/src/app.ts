@@ -23,6 +23,9 @@ import {
 } from "./subscriptions/subscription-server.ts";
 import { UserEvents } from "./subscriptions/user-events.ts";
 
+// @apollo/gateway otherwise reports usage metrics to Apollo's servers; Kai sends data nowhere.
+process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
+
 const SUPERGRAPH = new URL("../../schema/supergraph.graphql", import.meta.url);
 
 /** Root fields open to callers without a token; the subgraphs enforce the same list. */

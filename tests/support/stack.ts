@@ -65,7 +65,7 @@ export async function startStack(): Promise<Stack> {
   ) =>
     start({
       databaseUrl: databases.urls[name] as string,
-      onQuery: () => statements[name]++,
+      onQuery: (query) => countUnlessBackground(name, query),
     }) as Promise<unknown> as Promise<RunningSubgraph<Record<string, unknown>>>;
 
   const users = await run("users", (options) => {

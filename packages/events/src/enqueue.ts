@@ -38,14 +38,7 @@ export async function enqueueEvent<T extends EventType, S extends Record<string,
   data: EventData<T>,
   occurredAt: Date = new Date(),
 ): Promise<EventEnvelope<T>> {
-  const event: EventEnvelope<T> = {
-    id: randomUUID(),
-    type,
-    version: catalogue[type].version,
-    occurredAt: occurredAt.toISOString(),
-    userId,
-    data: catalogue[type].data.parse(data) as EventData<T>,
-  };
+  const event = buildEvent(type, userId, data, occurredAt);
   await tx
     .insert(outbox)
     .values({ id: event.id, subject: subjectOf(type, userId), payload: event });
