@@ -23,7 +23,9 @@ const SUBGRAPHS = ["users", "captures", "learning", "progress"] as const;
 type SubgraphName = (typeof SUBGRAPHS)[number];
 
 export interface Stack {
+  /** The first gateway; `gateways` holds every replica. */
   gateway: RunningGateway;
+  gateways: RunningGateway[];
   subgraphs: Record<SubgraphName, RunningSubgraph<Record<string, unknown>>>;
   nats: NatsServer;
   redis: RedisServer;
@@ -38,7 +40,14 @@ export interface Stack {
  * The whole supergraph in this process: four subgraphs on fresh Postgres databases, a
  * private nats-server and redis-server, and the gateway in front — real parts throughout.
  */
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /** Settings for every service, over the test defaults (e.g. ACCESS_TOKEN_TTL_SECONDS). */
+  env?: Record<string, string>;
+  /** Gateway replicas in front of the same subgraphs. Default 1. */
+  gateways?: number;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const [nats, redis, databases] = await Promise.all([
     startNatsServer(),
     startRedisServer(),
@@ -55,6 +64,8 @@ export async function startStack(): Promise<Stack> {
     NATS_URL: nats.url,
     REDIS_URL: redis.url,
     LOG_LEVEL: process.env.LOG_LEVEL ?? "silent",
+    DUE_SCAN_INTERVAL_SECONDS: "0.2",
+    ...options.env,
   };
   const run = <S extends Record<string, unknown>>(
     name: SubgraphName,
@@ -88,19 +99,22 @@ export async function startStack(): Promise<Stack> {
     }),
   ]);
   const subgraphs = { users, captures, learning, progress };
-  const gateway = await startGateway(
-    loadGatewayEnv({
-      ...common,
-      ...jwks,
-      USERS_URL: users.url,
-      CAPTURES_URL: captures.url,
-      LEARNING_URL: learning.url,
-      PROGRESS_URL: progress.url,
-    }),
+  const gatewayEnv = loadGatewayEnv({
+    ...common,
+    ...jwks,
+    USERS_URL: users.url,
+    CAPTURES_URL: captures.url,
+    LEARNING_URL: learning.url,
+    PROGRESS_URL: progress.url,
+  });
+  const gateways = await Promise.all(
+    Array.from({ length: options.gateways ?? 1 }, () => startGateway(gatewayEnv)),
   );
+  const gateway = gateways[0]!;
 
   return {
     gateway,
+    gateways,
     subgraphs,
     nats,
     redis,
@@ -111,7 +125,7 @@ export async function startStack(): Promise<Stack> {
         token ? { headers: { authorization: `Bearer ${token}` } } : {},
       ),
     async stop() {
-      await gateway.stop();
+      await Promise.all(gateways.map((replica) => replica.stop()));
       await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.stop()));
       await Promise.all([nats.dispose(), redis.dispose(), databases.dispose()]);
     },

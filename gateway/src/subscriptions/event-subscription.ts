@@ -52,7 +52,10 @@ export class EventSubscription implements AsyncIterableIterator<ExecutionResult>
       this.buffer.shift() ??
       (await new Promise<EventEnvelope | undefined>((r) => (this.waiting = r)));
     if (!event || this.finished) return { done: true, value: undefined };
-    return { done: false, value: await this.resolve(event) };
+    const result = await this.resolve(event);
+    // The event's time is the resume point a reconnecting client sends as `lastEventAt`.
+    const extensions = { ...result.extensions, eventId: event.id, occurredAt: event.occurredAt };
+    return { done: false, value: { ...result, extensions } };
   }
 
   async return(): Promise<IteratorResult<ExecutionResult, undefined>> {

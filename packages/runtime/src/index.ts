@@ -1,5 +1,6 @@
 export { loadSchema } from "./load-schema.ts";
 export {
+  type BackgroundTask,
   type ConsumerSpec,
   type RunningSubgraph,
   type RuntimeDeps,

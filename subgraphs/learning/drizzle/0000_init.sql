@@ -9,6 +9,7 @@ CREATE TABLE "flashcards" (
 	"ease_factor" double precision NOT NULL,
 	"next_review" timestamp with time zone NOT NULL,
 	"last_reviewed_at" timestamp with time zone,
+	"due_notified_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

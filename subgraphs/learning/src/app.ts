@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { loadSchema, type SubgraphDefinition } from "@kai/runtime";
 import type { LearningContext } from "./context.ts";
 import { type LearningSchema, schema } from "./db/tables.ts";
+import { startDueScheduler } from "./due-cards/due-scheduler.ts";
 import type { LearningEnv } from "./env.ts";
 import { captureCreatedConsumer } from "./events/consumers/capture-created.ts";
 import type { CardGenerator } from "./generation/card-generator.ts";
@@ -34,5 +35,8 @@ export function learningSubgraph(
       loaders: createLoaders(db, base.viewer),
     }),
     consumers: ({ log }) => [captureCreatedConsumer({ generator, log })],
+    background: async ({ db, relay, log }) => [
+      startDueScheduler({ db, relay, log, intervalMs: env.DUE_SCAN_INTERVAL_SECONDS * 1000 }),
+    ],
   };
 }

@@ -1,5 +1,17 @@
 import type { DbOrTx } from "@kai/db";
-import { and, asc, count, eq, getTableColumns, inArray, lte, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  eq,
+  getTableColumns,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  or,
+  sql,
+} from "drizzle-orm";
 import { NEW_CARD } from "../domain/sm2.ts";
 import { ownedBy, uuidsOnly } from "./filters.ts";
 import { type FlashcardRow, flashcards } from "./schema.ts";
@@ -146,4 +158,36 @@ export async function updateSchedule(
   const [row] = await db.update(flashcards).set(schedule).where(eq(flashcards.id, id)).returning();
   if (!row) throw new Error(`flashcard ${id} vanished while locked`);
   return row;
+}
+
+/** A card is newly due once its review time has passed since the scheduler last announced it. */
+const newlyDue = (now: Date) =>
+  and(
+    lte(flashcards.nextReview, now),
+    or(isNull(flashcards.dueNotifiedAt), lt(flashcards.dueNotifiedAt, flashcards.nextReview)),
+  );
+
+/** Owners with cards that became due and have not been announced, at most `limit` of them. */
+export async function findOwnersWithNewlyDueCards(
+  db: Db,
+  now: Date,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ ownerId: flashcards.ownerId })
+    .from(flashcards)
+    .where(newlyDue(now))
+    .limit(limit);
+  return rows.map((row) => row.ownerId);
+}
+
+export async function markDueAnnounced(
+  db: Db,
+  ownerIds: readonly string[],
+  now: Date,
+): Promise<void> {
+  await db
+    .update(flashcards)
+    .set({ dueNotifiedAt: now })
+    .where(and(inArray(flashcards.ownerId, [...ownerIds]), newlyDue(now)));
 }

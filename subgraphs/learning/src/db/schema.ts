@@ -54,6 +54,8 @@ export const flashcards = pgTable(
     easeFactor: doublePrecision("ease_factor").notNull(),
     nextReview: instant("next_review").notNull(),
     lastReviewedAt: instant("last_reviewed_at"),
+    /** When the due-card scheduler last announced this card; it announces each due date once. */
+    dueNotifiedAt: instant("due_notified_at"),
     createdAt: instant("created_at").notNull().defaultNow(),
   },
   (t) => [

@@ -1,5 +1,6 @@
 import { DateTime } from "@kai/service";
 import { Capture } from "./capture.ts";
+import { DueFlashcardsUpdate } from "./due-flashcards-update.ts";
 import { Flashcard } from "./flashcard.ts";
 import { completeTopic } from "./mutation-complete-topic.ts";
 import { createFlashcard } from "./mutation-create-flashcard.ts";
@@ -9,6 +10,7 @@ import { dueFlashcards } from "./query-due-flashcards.ts";
 import { flashcard } from "./query-flashcard.ts";
 import { topic } from "./query-topic.ts";
 import { topics } from "./query-topics.ts";
+import { dueFlashcardsChanged } from "./subscription-due-flashcards-changed.ts";
 import { Topic } from "./topic.ts";
 import { User } from "./user.ts";
 
@@ -16,6 +18,8 @@ export const resolvers = {
   DateTime,
   Query: { topic, topics, flashcard, dueFlashcards },
   Mutation: { createTopic, createFlashcard, reviewFlashcard, completeTopic },
+  Subscription: { dueFlashcardsChanged },
+  DueFlashcardsUpdate,
   Topic,
   Flashcard,
   User,

@@ -5,10 +5,11 @@ import { insertReview } from "../db/reviews.repo.ts";
 import type { FlashcardRow } from "../db/schema.ts";
 import type { LearningSchema } from "../db/tables.ts";
 import { review } from "../domain/sm2.ts";
+import { enqueueDueNotice } from "../due-cards/enqueue-due-notice.ts";
 
 /**
- * Applies one answer to a locked card: the new SM-2 schedule, a line in the review log and
- * the `learning.flashcard_reviewed` event, all in the caller's transaction.
+ * Applies one answer to a locked card: the new SM-2 schedule, a line in the review log, the
+ * `learning.flashcard_reviewed` event and a fresh due count, all in the caller's transaction.
  */
 export async function recordReview(
   tx: DbOrTx<LearningSchema>,
@@ -42,5 +43,6 @@ export async function recordReview(
     },
     reviewedAt,
   );
+  await enqueueDueNotice(tx, card.ownerId, reviewedAt);
   return updated;
 }
