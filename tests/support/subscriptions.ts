@@ -5,9 +5,9 @@ import WebSocket from "ws";
 import type { RunningGateway } from "../../gateway/src/app.ts";
 
 export interface Feed<T> {
-  results: FormattedExecutionResult<T>[];
+  results: FormattedExecutionResult<T, Record<string, unknown>>[];
   /** Resolves with the `count`-th result (1-based) once it has arrived. */
-  nth(count: number): Promise<FormattedExecutionResult<T>>;
+  nth(count: number): Promise<FormattedExecutionResult<T, Record<string, unknown>>>;
   /** Errors the subscription ended with, if any. */
   error: unknown;
   completed: boolean;
@@ -55,7 +55,7 @@ export function subscribe<T>(client: Client, query: string): Feed<T> {
     },
     unsubscribe: () => {},
   };
-  feed.unsubscribe = client.subscribe<T>(
+  feed.unsubscribe = client.subscribe<T, Record<string, unknown>>(
     { query },
     {
       next: (result) => feed.results.push(result),
