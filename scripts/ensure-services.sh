@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Makes sure what the test suite talks to is here: PostgreSQL serving on 127.0.0.1:5432, and the
-# redis-server and nats-server binaries (tests start private instances of both). Starts a
-# stopped local PostgreSQL; installs missing ones from Debian's packages when run as root.
+# Makes sure what the test suite talks to is here: PostgreSQL serving on 127.0.0.1:5432, the
+# redis-server and nats-server binaries (tests start private instances of both) and Chromium
+# (the GraphiQL browser test). Starts a stopped local PostgreSQL; installs what is missing
+# from Debian's packages when run as root.
 set -euo pipefail
 
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -10,6 +11,7 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 missing=()
 have nats-server || missing+=(nats-server)
 have redis-server || missing+=(redis-server)
+have chromium || missing+=(chromium)
 if [ -z "${TEST_DATABASE_URL:-${DATABASE_URL:-}}" ] && ! port_open 5432 && ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
   missing+=(postgresql)
 fi
@@ -39,4 +41,4 @@ if [ -z "${TEST_DATABASE_URL:-${DATABASE_URL:-}}" ] && ! port_open 5432; then
   for _ in $(seq 1 50); do port_open 5432 && break; sleep 0.2; done
 fi
 port_open 5432 || [ -n "${TEST_DATABASE_URL:-${DATABASE_URL:-}}" ] || { echo "PostgreSQL is not answering on 127.0.0.1:5432" >&2; exit 1; }
-echo "services ready: postgresql, nats-server $(nats-server --version | awk '{print $2}'), redis-server"
+echo "ready: postgresql, nats-server $(nats-server --version | awk '{print $2}'), redis-server, chromium"

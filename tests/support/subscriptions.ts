@@ -26,13 +26,11 @@ export function connectSocket(gateway: RunningGateway, options: SocketOptions = 
     url: gateway.url.replace(/^http/, "ws"),
     webSocketImpl: WebSocket,
     retryAttempts: 0,
-    lazy: false,
     connectionParams: {
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...(options.lastEventAt ? { lastEventAt: options.lastEventAt } : {}),
     },
     on: { closed: (event) => options.onClose?.(event as { code: number; reason: string }) },
-    onNonLazyError: () => {},
   });
 }
 

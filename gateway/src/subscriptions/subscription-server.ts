@@ -106,16 +106,6 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         clearTimeout(connections.get(socket)?.expiry);
         connections.delete(socket);
       },
-      onSubscribe: ({ extra: { socket } }, _id, payload) => {
-        const operation = getOperationAST(parse(payload.query), payload.operationName);
-        if (operation?.operation !== "subscription") return;
-        const connection = connectionOf(socket);
-        if (connection.subscriptions >= limits.perConnection) {
-          return [rateLimited(`At most ${limits.perConnection} subscriptions per connection`, 1)];
-        }
-        if (total >= limits.total)
-          return [rateLimited("This server is at its subscription limit; try again soon", 5)];
-      },
       context: ({ extra: { socket } }) => {
         const connection = connectionOf(socket);
         const requestId = randomUUID();
@@ -138,6 +128,14 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         const field = rootField(args.document, args.operationName ?? undefined);
         const eventType = field ? fields.get(field) : undefined;
         if (!eventType) throw new Error(`No event feeds subscription field ${field}`);
+        // Checked here, where the count is taken, not in onSubscribe: a burst of subscribe
+        // messages would all pass a check made before any of them is counted.
+        if (connection.subscriptions >= limits.perConnection) {
+          return { errors: [rateLimited(`At most ${limits.perConnection} subscriptions per connection`, 1)] };
+        }
+        if (total >= limits.total) {
+          return { errors: [rateLimited("This server is at its subscription limit; try again soon", 5)] };
+        }
         connection.subscriptions++;
         total++;
         let stopListening = () => {};
