@@ -1,4 +1,5 @@
 import { buildEvent } from "@kai/events";
+import { waitFor } from "@kai/testkit";
 import { connect } from "nats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -59,5 +60,60 @@ describe("events", () => {
     await nc.drain();
     await waitForProgress(ada, (p) => p.points >= before + 100);
     expect((await progressOf(ada))!.points).toBe(before + 100);
+  });
+});
+
+describe("a poison message", () => {
+  it("is parked in DEAD_LETTERS with the reason, and the consumer keeps going", async () => {
+    const nc = await connect({ servers: stack.nats.url });
+    const js = nc.jetstream();
+    await js.publish(`learning.topic_completed.${ada.userId}`, "{ not json");
+    const before = (await progressOf(ada))!.points;
+    const next = buildEvent("learning.topic_completed", ada.userId, {
+      topicId: "0d5f5a8e-4f4b-4c0e-9b7e-6a4f1c2d3e4f",
+    });
+    await js.publish(`learning.topic_completed.${ada.userId}`, JSON.stringify(next), {
+      msgID: next.id,
+    });
+    await waitForProgress(ada, (p) => p.points === before + 50);
+
+    const jsm = await nc.jetstreamManager();
+    const parked = await waitFor(async () => {
+      const stored = await jsm.streams.getMessage("DEAD_LETTERS", {
+        last_by_subj: "dlq.progress-topic-completed",
+      });
+      return stored.json<{ consumer: string; reason: string; message: string }>();
+    });
+    expect(parked.message).toBe("{ not json");
+    expect(parked.reason).toMatch(/unparseable learning.topic_completed/);
+    await nc.drain();
+  });
+});
+
+describe("every service", () => {
+  it("answers /health and /ready", async () => {
+    const urls = [
+      stack.gateway.url,
+      ...Object.values(stack.subgraphs).map((subgraph) => subgraph.url),
+    ];
+    for (const url of urls) {
+      for (const probe of ["/health", "/ready"]) {
+        const response = await fetch(new URL(probe, url));
+        expect(response.status, `${url} ${probe}`).toBe(200);
+      }
+    }
+  });
+
+  it("passes the request id from the gateway into the subgraphs", async () => {
+    const response = await fetch(stack.gateway.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${ada.accessToken}`,
+        "x-request-id": "trace-me-42",
+      },
+      body: JSON.stringify({ query: "{ me { name } }" }),
+    });
+    expect(response.headers.get("x-request-id")).toBe("trace-me-42");
   });
 });
