@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createCapture,
   errorCode,
+  failure,
   register,
   type Session,
   waitForProcessed,
@@ -146,6 +147,24 @@ describe("authentication", () => {
     expect(next.refreshToken).not.toBe(session.refreshToken);
     expect(await errorCode(refresh(session.refreshToken))).toBe("UNAUTHENTICATED");
     expect(await errorCode(refresh(next.refreshToken))).toBe("UNAUTHENTICATED");
+  });
+
+  it("locks sign-in for an email after repeated failures, even with the right password", async () => {
+    const { me } = await owner.client.request<{ me: { email: string } }>("{ me { email } }");
+    const login = (password: string) =>
+      stack
+        .client()
+        .request("mutation ($input: LoginInput!) { login(input: $input) { accessToken } }", {
+          input: { email: me.email, password },
+        });
+    for (let attempt = 0; attempt < 10; attempt++) {
+      expect(await errorCode(login(`guess ${attempt}`)), `attempt ${attempt}`).toBe(
+        "UNAUTHENTICATED",
+      );
+    }
+    const locked = await failure(login("correct horse battery"));
+    expect(locked.code).toBe("RATE_LIMITED");
+    expect(locked.message).toMatch(/try again in \d+ seconds/);
   });
 
   it("logs out: the refresh token stops working", async () => {

@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { connectRedis } from "@kai/redis";
 import { loadSchema, type RuntimeDeps, type SubgraphDefinition } from "@kai/runtime";
 import type { ProgressContext } from "./context.ts";
 import { type ProgressSchema, schema } from "./db/tables.ts";
@@ -7,7 +8,6 @@ import { flashcardReviewedConsumer } from "./events/consumers/flashcard-reviewed
 import { topicCompletedConsumer } from "./events/consumers/topic-completed.ts";
 import { userCreatedConsumer } from "./events/consumers/user-created.ts";
 import { createLeaderboard, type Leaderboard } from "./leaderboard/leaderboard.ts";
-import { connectRedis } from "./leaderboard/redis.ts";
 import { createLoaders } from "./loaders.ts";
 import { resolvers } from "./resolvers/index.ts";
 
@@ -19,7 +19,11 @@ export function progressSubgraph(
   // One Redis connection per process, shared by the consumers and every request.
   let leaderboard: Leaderboard | undefined;
   const leaderboardOf = ({ db, log }: RuntimeDeps<ProgressSchema>) =>
-    (leaderboard ??= createLeaderboard(db, connectRedis(env.REDIS_URL, log), log));
+    (leaderboard ??= createLeaderboard(
+      db,
+      connectRedis(env.REDIS_URL, log, "leaderboards read from Postgres"),
+      log,
+    ));
   return {
     name: "progress",
     schema,

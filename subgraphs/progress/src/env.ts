@@ -3,8 +3,6 @@ import { z } from "zod";
 
 export const progressEnv = serviceEnv.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4004),
-  /** Leaderboards live here; it is only a cache of point_awards, so it may be flushed or down. */
-  REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
   /** Where share links point (`<PUBLIC_APP_URL>/u/<userId>`); a trailing slash is ignored. */
   PUBLIC_APP_URL: z
     .url()

@@ -1,5 +1,6 @@
 import type { Db } from "@kai/db";
 import type { OutboxRelay } from "@kai/events";
+import type { AttemptLimiter } from "@kai/redis";
 import type { BaseContext } from "@kai/service";
 import type { UsersSchema } from "./db/tables.ts";
 import type { UsersEnv } from "./env.ts";
@@ -10,4 +11,6 @@ export interface UsersContext extends BaseContext {
   relay: OutboxRelay;
   loaders: ReturnType<typeof createLoaders>;
   env: UsersEnv;
+  /** Counts failed sign-ins per email. */
+  loginAttempts: AttemptLimiter;
 }

@@ -6,6 +6,9 @@ export const usersEnv = serviceEnv.extend({
   /** Access tokens are short-lived: a stolen one is useful for minutes, not days. */
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().positive().default(30),
+  /** Failed sign-ins allowed per email in LOGIN_WINDOW_SECONDS before RATE_LIMITED. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(10),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
   /** Comma-separated emails that register as ADMIN (analysts, operators). */
   ADMIN_EMAILS: z
     .string()

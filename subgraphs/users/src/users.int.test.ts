@@ -2,7 +2,9 @@ import { type RunningSubgraph, startSubgraphRuntime } from "@kai/runtime";
 import {
   createTestDatabases,
   type NatsServer,
+  type RedisServer,
   startNatsServer,
+  startRedisServer,
   type TestDatabases,
 } from "@kai/testkit";
 import { type ClientError, GraphQLClient } from "graphql-request";
@@ -12,12 +14,22 @@ import type { UsersSchema } from "./db/tables.ts";
 import { loadUsersEnv } from "./env.ts";
 
 let nats: NatsServer;
+let redis: RedisServer;
 let databases: TestDatabases;
 let users: RunningSubgraph<UsersSchema>;
 
 beforeAll(async () => {
-  [nats, databases] = await Promise.all([startNatsServer(), createTestDatabases(["users"])]);
-  const env = loadUsersEnv({ PORT: "0", NATS_URL: nats.url, LOG_LEVEL: "silent" });
+  [nats, redis, databases] = await Promise.all([
+    startNatsServer(),
+    startRedisServer(),
+    createTestDatabases(["users"]),
+  ]);
+  const env = loadUsersEnv({
+    PORT: "0",
+    NATS_URL: nats.url,
+    REDIS_URL: redis.url,
+    LOG_LEVEL: "silent",
+  });
   users = await startSubgraphRuntime(usersSubgraph(env), {
     env,
     databaseUrl: databases.urls.users,
@@ -26,7 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await users?.stop();
-  await Promise.all([nats?.dispose(), databases?.dispose()]);
+  await Promise.all([nats?.dispose(), redis?.dispose(), databases?.dispose()]);
 });
 
 const REGISTER = /* GraphQL */ `

@@ -8,9 +8,13 @@ export const hashPassword = (password: string): Promise<string> => hash(password
 export const verifyPassword = (passwordHash: string, password: string): Promise<boolean> =>
   verify(passwordHash, password).catch(() => false);
 
-/** Spent on unknown emails so that a login's timing does not tell whether the email exists. */
+/**
+ * Spent on unknown emails so that a login's timing does not tell whether the email exists.
+ * Always false: no password matches an account that does not exist.
+ */
 let decoy: Promise<string> | undefined;
-export async function burnPasswordCheck(password: string): Promise<void> {
+export async function burnPasswordCheck(password: string): Promise<false> {
   decoy ??= hashPassword("kai-decoy-password");
   await verifyPassword(await decoy, password);
+  return false;
 }

@@ -1,4 +1,4 @@
-import { unauthenticated } from "@kai/errors";
+import { rateLimited, unauthenticated } from "@kai/errors";
 import { parseInput } from "@kai/service";
 import { z } from "zod";
 import type { UsersContext } from "../context.ts";
@@ -14,12 +14,15 @@ const INVALID_CREDENTIALS = "Invalid email or password";
 
 export async function login(_: unknown, args: { input: unknown }, ctx: UsersContext) {
   const input = parseInput(loginInput, args.input);
+  const wait = await ctx.loginAttempts.blockedFor(input.email);
+  if (wait > 0) throw rateLimited(`Too many failed sign-ins; try again in ${wait} seconds`, wait);
   const user = await findUserByEmail(ctx.db, input.email);
-  if (!user) {
-    await burnPasswordCheck(input.password);
+  const valid = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await burnPasswordCheck(input.password);
+  if (!user || !valid) {
+    await ctx.loginAttempts.recordFailure(input.email);
     throw unauthenticated(INVALID_CREDENTIALS);
   }
-  if (!(await verifyPassword(user.passwordHash, input.password)))
-    throw unauthenticated(INVALID_CREDENTIALS);
   return ctx.db.transaction((tx) => startSession(tx, ctx.env, user));
 }

@@ -2,10 +2,11 @@ import type { Logger } from "@kai/service";
 import { Redis } from "ioredis";
 
 /**
- * A Redis client that fails fast while Redis is away instead of queueing commands, so a
- * leaderboard read falls back to Postgres at once rather than hanging. It keeps reconnecting.
+ * A Redis client that fails fast while Redis is away instead of queueing commands, so callers
+ * fall back at once (Redis only holds what can be rebuilt) rather than hang. It keeps
+ * reconnecting; `purpose` says in the outage warning what degrades meanwhile.
  */
-export function connectRedis(url: string, log: Logger): Redis {
+export function connectRedis(url: string, log: Logger, purpose: string): Redis {
   const redis = new Redis(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
@@ -19,7 +20,7 @@ export function connectRedis(url: string, log: Logger): Redis {
     up = true;
   });
   redis.on("error", (error: Error) => {
-    if (up) log.warn({ err: error }, "redis unavailable; leaderboards read from Postgres");
+    if (up) log.warn({ err: error }, `redis unavailable; ${purpose}`);
     up = false;
   });
   return redis;

@@ -1,0 +1,6 @@
+export {
+  type AttemptLimiter,
+  type AttemptLimiterOptions,
+  createAttemptLimiter,
+} from "./attempt-limiter.ts";
+export { connectRedis } from "./connect-redis.ts";
