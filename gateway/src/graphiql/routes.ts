@@ -12,6 +12,7 @@ export function serveGraphiql(app: express.Express): void {
     const asset = GRAPHIQL_ASSETS[req.params.name];
     if (!asset) return void res.sendStatus(404);
     res.type(asset.type).setHeader("cache-control", "public, max-age=86400");
-    res.sendFile(asset.file);
+    // pnpm installs packages under node_modules/.pnpm, a dot directory `send` refuses by default.
+    res.sendFile(asset.file, { dotfiles: "allow" });
   });
 }

@@ -10,7 +10,6 @@ import {
   type GraphQLSchema,
   getOperationAST,
   Kind,
-  parse,
 } from "graphql";
 import { CloseCode } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
@@ -131,10 +130,16 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         // Checked here, where the count is taken, not in onSubscribe: a burst of subscribe
         // messages would all pass a check made before any of them is counted.
         if (connection.subscriptions >= limits.perConnection) {
-          return { errors: [rateLimited(`At most ${limits.perConnection} subscriptions per connection`, 1)] };
+          return {
+            errors: [
+              rateLimited(`At most ${limits.perConnection} subscriptions per connection`, 1),
+            ],
+          };
         }
         if (total >= limits.total) {
-          return { errors: [rateLimited("This server is at its subscription limit; try again soon", 5)] };
+          return {
+            errors: [rateLimited("This server is at its subscription limit; try again soon", 5)],
+          };
         }
         connection.subscriptions++;
         total++;

@@ -36,6 +36,10 @@ export const catalogue = {
       topicId: id.nullable(),
       flashcardCount: z.number().int().nonnegative(),
       reason: z.string().nullable(),
+      /** What made the cards; absent in events from before generators were told apart. */
+      generator: z.enum(["gemini", "offline"]).optional(),
+      /** Something the owner should know about how the capture was handled, e.g. a spent AI budget. */
+      note: z.string().nullable().optional(),
     }),
   },
   "learning.flashcard_reviewed": {

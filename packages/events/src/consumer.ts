@@ -1,5 +1,6 @@
 import type { Db, Tx } from "@kai/db";
 import type { Logger } from "@kai/service";
+import { and, eq } from "drizzle-orm";
 import {
   AckPolicy,
   DeliverPolicy,
@@ -11,7 +12,9 @@ import { type EventEnvelope, type EventType, parseEvent } from "./catalogue.ts";
 import { streamOf } from "./streams.ts";
 import { processedEvents } from "./tables.ts";
 
-export interface ConsumerOptions<T extends EventType> {
+const ACK_WAIT_MS = 30_000;
+
+export interface ConsumerOptions<T extends EventType, P = undefined> {
   /** Durable name, unique per subgraph and purpose, e.g. "progress-points-from-reviews". */
   durable: string;
   type: T;
@@ -19,8 +22,18 @@ export interface ConsumerOptions<T extends EventType> {
   js: JetStreamClient;
   jsm: JetStreamManager;
   log: Logger;
-  /** Applies the event's effect inside the transaction that also records it as processed. */
-  handle(tx: Tx, event: EventEnvelope<T>): Promise<void>;
+  /**
+   * Slow work the effect needs (a language model call), done before the transaction opens so
+   * no connection or lock is held while it runs. Skipped for an event already applied; it may
+   * run again when the effect fails and the event is redelivered, so it must not change state
+   * the effect's exactly-once guarantee covers.
+   */
+  prepare?(event: EventEnvelope<T>): Promise<P>;
+  /**
+   * Applies the event's effect inside the transaction that also records it as processed;
+   * `prepared` is what `prepare` returned (undefined without one).
+   */
+  handle(tx: Tx, event: EventEnvelope<T>, prepared: P): Promise<void>;
   /**
    * Runs after the effect commits (not for a redelivery already applied): kicks the outbox
    * relay, refreshes caches. A failure here is logged; the effect itself stays committed.
@@ -42,8 +55,8 @@ export interface Consumer {
  * parked in DEAD_LETTERS with the reason), applied exactly once in effect (its id is recorded
  * in the same transaction as its effect) and acknowledged only after that commit.
  */
-export async function startConsumer<T extends EventType>(
-  options: ConsumerOptions<T>,
+export async function startConsumer<T extends EventType, P = undefined>(
+  options: ConsumerOptions<T, P>,
 ): Promise<Consumer> {
   const { durable, type, js, jsm, log } = options;
   const stream = streamOf(type);
@@ -53,7 +66,7 @@ export async function startConsumer<T extends EventType>(
     filter_subject: `${type}.>`,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
-    ack_wait: 30 * 1e9,
+    ack_wait: ACK_WAIT_MS * 1e6,
     max_deliver: -1,
   });
   const consumer = await js.consumers.get(stream, durable);
@@ -75,6 +88,21 @@ export async function startConsumer<T extends EventType>(
       return;
     }
     try {
+      let prepared: P | undefined;
+      if (options.prepare) {
+        // A redelivery of an applied event would only redo the slow work for nothing.
+        if (await alreadyApplied(event.id)) {
+          message.ack();
+          return;
+        }
+        // Slow work may outlast ack_wait; tell JetStream the message is in hand meanwhile.
+        const heartbeat = setInterval(() => message.working(), ACK_WAIT_MS / 3);
+        try {
+          prepared = await options.prepare(event);
+        } finally {
+          clearInterval(heartbeat);
+        }
+      }
       const applied = await options.db.transaction(async (tx) => {
         const fresh = await tx
           .insert(processedEvents)
@@ -82,7 +110,8 @@ export async function startConsumer<T extends EventType>(
           .onConflictDoNothing()
           .returning({ eventId: processedEvents.eventId });
         if (fresh.length === 0) return false;
-        await options.handle(tx, event);
+        // Without a prepare step P is undefined, so this is exactly what it promises.
+        await options.handle(tx, event, prepared as P);
         return true;
       });
       message.ack();
@@ -99,6 +128,14 @@ export async function startConsumer<T extends EventType>(
       );
       message.nak((options.retryDelayMs ?? 500) * 2 ** (deliveries - 1));
     }
+  }
+
+  async function alreadyApplied(eventId: string): Promise<boolean> {
+    const rows = await options.db
+      .select({ eventId: processedEvents.eventId })
+      .from(processedEvents)
+      .where(and(eq(processedEvents.consumer, durable), eq(processedEvents.eventId, eventId)));
+    return rows.length > 0;
   }
 
   async function runAfterCommit(event: EventEnvelope<T>): Promise<void> {

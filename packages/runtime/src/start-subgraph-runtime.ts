@@ -25,10 +25,19 @@ export interface RuntimeDeps<S extends Record<string, unknown>> {
   log: Logger;
 }
 
-export interface ConsumerSpec<S extends Record<string, unknown>, T extends EventType = EventType> {
+export interface ConsumerSpec<
+  S extends Record<string, unknown>,
+  T extends EventType = EventType,
+  P = unknown,
+> {
   durable: string;
   type: T;
-  handle(tx: Tx<S>, event: EventEnvelope<T>): Promise<void>;
+  /**
+   * Slow work done before the effect's transaction opens (a language model call), so no
+   * connection or lock waits on it; its result is handed to `handle`. See ConsumerOptions.
+   */
+  prepare?(event: EventEnvelope<T>): Promise<P>;
+  handle(tx: Tx<S>, event: EventEnvelope<T>, prepared: P): Promise<void>;
   /** After the effect commits, e.g. to refresh a Redis cache from the committed rows. */
   afterCommit?(event: EventEnvelope<T>): Promise<void>;
 }
@@ -95,14 +104,15 @@ export async function startSubgraphRuntime<
   const consumers: Consumer[] = [];
   for (const spec of definition.consumers?.(deps) ?? []) {
     consumers.push(
-      await startConsumer({
+      await startConsumer<EventType, unknown>({
         durable: spec.durable,
         type: spec.type,
         db: database.db as unknown as Db,
         js: nats.js,
         jsm: nats.jsm,
         log,
-        handle: (tx, event) => spec.handle(tx as unknown as Tx<S>, event),
+        prepare: spec.prepare?.bind(spec),
+        handle: (tx, event, prepared) => spec.handle(tx as unknown as Tx<S>, event, prepared),
         afterCommit: async (event) => {
           relay.kick();
           await spec.afterCommit?.(event);

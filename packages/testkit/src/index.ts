@@ -1,4 +1,12 @@
 export { freePort } from "./free-port.ts";
+export {
+  type GeminiReply,
+  type GeminiRequest,
+  type GeminiStub,
+  type GeminiStubOptions,
+  geminiResponse,
+  startGeminiStub,
+} from "./gemini-stub.ts";
 export { type NatsServer, startNatsServer } from "./nats-server.ts";
 export { type RedisServer, startRedisServer } from "./redis-server.ts";
 export { portAccepts, spawnServer, stopServer } from "./spawn-server.ts";

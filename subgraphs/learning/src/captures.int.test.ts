@@ -124,6 +124,8 @@ describe("captures.capture_created", () => {
       flashcardCount: 0,
       reason:
         "This capture has too little text to make flashcards from (found 0 usable facts; need 3)",
+      generator: "offline",
+      note: null,
     });
     expect(await topicsOfCapture(event.data.captureId)).toEqual([]);
     expect(await captureAs(asAda, event.data.captureId)).toEqual({ topic: null, flashcards: [] });

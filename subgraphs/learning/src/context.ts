@@ -3,6 +3,7 @@ import type { OutboxRelay } from "@kai/events";
 import type { BaseContext } from "@kai/service";
 import type { LearningSchema } from "./db/tables.ts";
 import type { LearningEnv } from "./env.ts";
+import type { AiServices } from "./generation/ai-services.ts";
 import type { Loaders } from "./loaders.ts";
 
 export interface LearningContext extends BaseContext {
@@ -10,4 +11,6 @@ export interface LearningContext extends BaseContext {
   relay: OutboxRelay;
   loaders: Loaders;
   env: LearningEnv;
+  /** Card and syllabus generation (Gemini or offline), shared by every request. */
+  ai: AiServices;
 }

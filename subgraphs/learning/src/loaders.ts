@@ -2,6 +2,7 @@ import type { Viewer } from "@kai/auth";
 import type { Db } from "@kai/db";
 import { loadGroupsByKey, loadRowsByKey, ownerFilter, requireViewer } from "@kai/service";
 import type DataLoader from "dataloader";
+import { type UsageTotals, usageByOwnerIds } from "./db/ai-calls.repo.ts";
 import {
   countDueFlashcards,
   countFlashcardsByTopicIds,
@@ -10,6 +11,7 @@ import {
   findFlashcardsByTopicIds,
 } from "./db/flashcards.repo.ts";
 import type { FlashcardRow } from "./db/schema.ts";
+import { findLatestSyllabiByTopicIds } from "./db/syllabi.repo.ts";
 import type { LearningSchema } from "./db/tables.ts";
 import {
   findTopicsByCaptureIds,
@@ -17,6 +19,7 @@ import {
   findTopicsByOwnerIds,
   findTopicsByParentIds,
 } from "./db/topics.repo.ts";
+import { periodStart, type UsagePeriod } from "./domain/usage-period.ts";
 
 /**
  * The request's lookups, one DataLoader each. Lookups by object id are scoped to what the
@@ -29,6 +32,7 @@ export function createLoaders(db: Db<LearningSchema>, viewer: Viewer | null) {
   const owner = () => ownerFilter(requireViewer({ viewer }));
   const now = () => new Date();
   const dueByLimit = new Map<number, DataLoader<string, FlashcardRow[]>>();
+  const usageByPeriod = new Map<UsagePeriod, DataLoader<string, UsageTotals | null>>();
 
   return {
     topicById: loadRowsByKey(
@@ -63,6 +67,22 @@ export function createLoaders(db: Db<LearningSchema>, viewer: Viewer | null) {
       (ids: readonly string[]) => countDueFlashcards(db, ids, now()),
       (row) => row.ownerId,
     ),
+    latestSyllabusByTopicId: loadRowsByKey(
+      (ids: readonly string[]) => findLatestSyllabiByTopicIds(db, ids, owner()),
+      (syllabus) => syllabus.topicId,
+    ),
+    /** AI usage totals per owner; one loader per period, as the period shapes the batch query. */
+    aiUsageByOwnerId(period: UsagePeriod): DataLoader<string, UsageTotals | null> {
+      let loader = usageByPeriod.get(period);
+      if (!loader) {
+        loader = loadRowsByKey(
+          (ids: readonly string[]) => usageByOwnerIds(db, ids, periodStart(period, now())),
+          (row) => row.ownerId,
+        );
+        usageByPeriod.set(period, loader);
+      }
+      return loader;
+    },
     /** Due cards per owner; one loader per limit, as the limit shapes the batch query. */
     dueFlashcardsByOwnerId(limit: number): DataLoader<string, FlashcardRow[]> {
       let loader = dueByLimit.get(limit);

@@ -44,7 +44,13 @@ export async function recordProcessingResult(
   ownerId: string,
   result: EventData<"learning.capture_processed">,
 ): Promise<boolean> {
-  const learned = { topicId: result.topicId, flashcardCount: result.flashcardCount };
+  const learned = {
+    topicId: result.topicId,
+    flashcardCount: result.flashcardCount,
+    // Older events say nothing of how the cards were made; leave those keys out then.
+    ...(result.generator ? { generator: result.generator } : {}),
+    ...(result.note ? { note: result.note } : {}),
+  };
   const updated = await db
     .update(captures)
     .set({

@@ -150,6 +150,17 @@ describe("learning.capture_processed", () => {
     });
   });
 
+  it("keeps what made the cards and the owner's note in the metadata", async () => {
+    const { userId, client } = await harness.signIn();
+    const captureId = await createCapture(client);
+    const note = "Your daily AI budget is spent; the offline generator made these cards.";
+    await deliver(processed(userId, { captureId, generator: "offline", note }));
+    expect(await stateOf(client, captureId)).toMatchObject({
+      status: "PROCESSED",
+      metadata: { wordCount: 3, flashcardCount: 4, generator: "offline", note },
+    });
+  });
+
   it("ignores an event naming another user's capture, and unknown captures", async () => {
     const { client } = await harness.signIn();
     const captureId = await createCapture(client);

@@ -122,13 +122,14 @@ export async function insertNewFlashcards(
   return db
     .insert(flashcards)
     .values(
-      deck.cards.map(({ front, back }) => ({
+      deck.cards.map(({ front, back }, index) => ({
         ...schedule,
         ownerId: deck.ownerId,
         topicId: deck.topicId,
         front,
         back,
-        createdAt: deck.now,
+        // A millisecond apart, so "oldest first" keeps the deck in the order it was made.
+        createdAt: new Date(deck.now.getTime() + index),
       })),
     )
     .returning();

@@ -3,6 +3,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   smallint,
   text,
@@ -10,6 +11,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+
+import type { SyllabusSection } from "../domain/syllabus.ts";
 
 export { outbox, processedEvents } from "@kai/events";
 
@@ -82,5 +85,59 @@ export const reviews = pgTable(
   (t) => [index("reviews_flashcard_idx").on(t.flashcardId, t.reviewedAt)],
 );
 
+/**
+ * A topic's outline, one row per version: regenerating adds version n + 1 and keeps the old
+ * ones, so a learner's earlier plan is never lost. The latest version is the topic's syllabus.
+ */
+export const syllabi = pgTable(
+  "syllabi",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    topicId: uuid("topic_id")
+      .notNull()
+      .references(() => topics.id, { onDelete: "cascade" }),
+    ownerId: uuid("owner_id").notNull(),
+    version: integer("version").notNull(),
+    sections: jsonb("sections").$type<SyllabusSection[]>().notNull(),
+    /** "gemini" or "offline". */
+    generator: text("generator").$type<"gemini" | "offline">().notNull(),
+    /** The model that wrote it; null for the offline generator. */
+    model: text("model"),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("syllabi_topic_version_idx").on(t.topicId, t.version)],
+);
+
+/**
+ * The AI ledger: one row per model call, made or failed, with what it cost. A call belongs
+ * to the capture or the topic it was made for.
+ */
+export const aiCalls = pgTable(
+  "ai_calls",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: uuid("owner_id").notNull(),
+    captureId: uuid("capture_id"),
+    topicId: uuid("topic_id"),
+    /** What the call was for: "cards" or "syllabus". */
+    purpose: text("purpose").notNull(),
+    model: text("model").notNull(),
+    promptTokens: integer("prompt_tokens").notNull(),
+    outputTokens: integer("output_tokens").notNull(),
+    latencyMs: integer("latency_ms").notNull(),
+    /** ok, invalid_output, rate_limited, server_error, client_error, timeout, network_error. */
+    outcome: text("outcome").notNull(),
+    /** USD, from the price table in force when the call was made. */
+    estimatedCost: doublePrecision("estimated_cost").notNull(),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("ai_calls_owner_created_idx").on(t.ownerId, t.createdAt),
+    index("ai_calls_created_idx").on(t.createdAt),
+  ],
+);
+
 export type TopicRow = typeof topics.$inferSelect;
+export type SyllabusRow = typeof syllabi.$inferSelect;
+export type AiCallRow = typeof aiCalls.$inferSelect;
 export type FlashcardRow = typeof flashcards.$inferSelect;

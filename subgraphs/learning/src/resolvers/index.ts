@@ -5,22 +5,26 @@ import { Flashcard } from "./flashcard.ts";
 import { completeTopic } from "./mutation-complete-topic.ts";
 import { createFlashcard } from "./mutation-create-flashcard.ts";
 import { createTopic } from "./mutation-create-topic.ts";
+import { generateSyllabus } from "./mutation-generate-syllabus.ts";
 import { reviewFlashcard } from "./mutation-review-flashcard.ts";
+import { aiUsageReport } from "./query-ai-usage-report.ts";
 import { dueFlashcards } from "./query-due-flashcards.ts";
 import { flashcard } from "./query-flashcard.ts";
 import { topic } from "./query-topic.ts";
 import { topics } from "./query-topics.ts";
 import { dueFlashcardsChanged } from "./subscription-due-flashcards-changed.ts";
+import { Syllabus } from "./syllabus.ts";
 import { Topic } from "./topic.ts";
 import { User } from "./user.ts";
 
 export const resolvers = {
   DateTime,
-  Query: { topic, topics, flashcard, dueFlashcards },
-  Mutation: { createTopic, createFlashcard, reviewFlashcard, completeTopic },
+  Query: { topic, topics, flashcard, dueFlashcards, aiUsageReport },
+  Mutation: { createTopic, createFlashcard, reviewFlashcard, completeTopic, generateSyllabus },
   Subscription: { dueFlashcardsChanged },
   DueFlashcardsUpdate,
   Topic,
+  Syllabus,
   Flashcard,
   User,
   Capture,

@@ -13,4 +13,6 @@ export const Topic = {
   flashcardCount: async (topic: TopicRow, _: unknown, ctx: LearningContext) =>
     (await ctx.loaders.flashcardCountByTopicId.load(topic.id))?.count ?? 0,
   capture: (topic: TopicRow) => (topic.captureId ? { id: topic.captureId } : null),
+  syllabus: (topic: TopicRow, _: unknown, ctx: LearningContext) =>
+    ctx.loaders.latestSyllabusByTopicId.load(topic.id),
 };

@@ -27,7 +27,10 @@ export interface LearningHarness {
  * The learning subgraph alone, as it runs in production: its own Postgres database, a private
  * NATS, and tokens from a stand-in issuer.
  */
-export async function startLearningHarness(): Promise<LearningHarness> {
+export async function startLearningHarness(
+  /** Settings over the test defaults, e.g. GEMINI_API_KEY and GEMINI_BASE_URL. */
+  overrides: Record<string, string> = {},
+): Promise<LearningHarness> {
   const disposers: (() => Promise<unknown>)[] = [];
   const dispose = async () => {
     for (const disposer of disposers.reverse()) await disposer();
@@ -44,6 +47,7 @@ export async function startLearningHarness(): Promise<LearningHarness> {
       NATS_URL: nats.url,
       JWKS_URL: issuer.jwksUrl,
       LOG_LEVEL: "silent",
+      ...overrides,
     });
     let statements = 0;
     const learning = await startSubgraphRuntime(learningSubgraph(env), {

@@ -83,6 +83,8 @@ describe("extractDefinition", () => {
     "Plants grow by means of photosynthesis.",
     "King Louis XVI was executed in January 1793.",
     "The handshake is complete.",
+    "Scientists think mitochondria were once free-living bacteria.",
+    "Most historians believe the treaty was a mistake.",
   ])("rejects %s", (sentence) => {
     expect(extractDefinition(sentence, NO_NAMES)).toBeUndefined();
   });

@@ -21,6 +21,12 @@ const VAGUE_NOUNS: ReadonlySet<string> = new Set(
   `answer aim case consequence difference effect example fact goal idea issue key option outcome
   part point problem purpose question reason rest result situation solution thing`.split(/\s+/),
 );
+/** A subject holding one of these reports a claim ("Scientists think X were Y"); it names no term. */
+const REPORTING_VERBS: ReadonlySet<string> = new Set(
+  `think thinks thought believe believes believed say says said argue argues argued claim claims
+  claimed suggest suggests suggested know knows knew show shows showed found find finds assume
+  assumes assumed estimate estimates estimated agree agrees agreed`.split(/\s+/),
+);
 const TERM_INTRO = /^(?:the\s+)?(?:term|word|phrase|concept|notion|expression)\s+/i;
 const QUOTES = /^["“‘']+|["”’']+$/g;
 
@@ -44,6 +50,7 @@ export function subjectTerm(
   if (words.some((word) => isStopword(word) && !TERM_JOINERS.has(word.toLowerCase()))) {
     return undefined;
   }
+  if (words.some((word) => REPORTING_VERBS.has(word.toLowerCase()))) return undefined;
   const meaningful = words.filter((word) => !isStopword(word));
   const only = meaningful.length === 1 ? meaningful[0] : undefined;
   if (meaningful.length === 0 || (only !== undefined && VAGUE_NOUNS.has(keyOf(only)))) {

@@ -1,26 +1,47 @@
+import type { Db, DbOrTx } from "@kai/db";
 import { enqueueEvent } from "@kai/events";
 import type { ConsumerSpec } from "@kai/runtime";
 import type { Logger } from "@kai/service";
 import { insertNewFlashcards } from "../../db/flashcards.repo.ts";
 import type { LearningSchema } from "../../db/tables.ts";
-import { insertCaptureTopic } from "../../db/topics.repo.ts";
+import { findTopicsByCaptureIds, insertCaptureTopic } from "../../db/topics.repo.ts";
+import { subjectParent } from "../../decks/subject-placement.ts";
 import { judgeDeck, MAX_CARDS } from "../../domain/capture-deck.ts";
-import type { CardGenerator } from "../../generation/card-generator.ts";
+import { dropDuplicateCards } from "../../domain/card-dedupe.ts";
+import type { CardGenerator, GeneratedDeck } from "../../generation/card-generator.ts";
 
 /**
  * Turns each new capture into a topic with 3–5 flashcards, or tells captures why it could
- * not, through `learning.capture_processed`.
+ * not, through `learning.capture_processed`. The deck is generated before the transaction
+ * (a model call can take seconds); placing and storing it happens inside.
  */
 export function captureCreatedConsumer(deps: {
+  db: Db<LearningSchema>;
   generator: CardGenerator;
   log: Logger;
-}): ConsumerSpec<LearningSchema, "captures.capture_created"> {
+}): ConsumerSpec<LearningSchema, "captures.capture_created", GeneratedDeck | null> {
+  const hasTopic = async (db: DbOrTx<LearningSchema>, captureId: string, userId: string) =>
+    (await findTopicsByCaptureIds(db, [captureId], userId)).length > 0;
+
   return {
     durable: "learning-cards-from-captures",
     type: "captures.capture_created",
-    async handle(tx, event) {
-      const { captureId, ...capture } = event.data;
-      const verdict = judgeDeck(await deps.generator.generate(capture, { maxCards: MAX_CARDS }));
+    async prepare({ userId, data: { captureId, ...capture } }) {
+      // The same capture announced again under another event id: spend nothing on it.
+      if (await hasTopic(deps.db, captureId, userId)) return null;
+      return deps.generator.generate({ capture, captureId, userId, maxCards: MAX_CARDS });
+    },
+    async handle(tx, event, deck) {
+      const { captureId } = event.data;
+      if (!deck || (await hasTopic(tx, captureId, event.userId))) {
+        deps.log.warn({ captureId, eventId: event.id }, "capture already has a topic; skipped");
+        return;
+      }
+      const made = { generator: deck.generator, note: deck.note };
+      const verdict = judgeDeck({
+        topicName: deck.topicName,
+        cards: dropDuplicateCards(deck.cards),
+      });
       if (!verdict.usable) {
         await enqueueEvent(tx, "learning.capture_processed", event.userId, {
           captureId,
@@ -28,21 +49,21 @@ export function captureCreatedConsumer(deps: {
           topicId: null,
           flashcardCount: 0,
           reason: verdict.reason,
+          ...made,
         });
         return;
       }
+      const parent = await subjectParent(tx, event.userId, verdict.topicName);
       const now = new Date();
       const topic = await insertCaptureTopic(tx, {
         ownerId: event.userId,
         captureId,
+        parentId: parent?.id ?? null,
         name: verdict.topicName,
         createdAt: now,
       });
-      if (!topic) {
-        // Announced under another event id already; its topic and event stand.
-        deps.log.warn({ captureId, eventId: event.id }, "capture already has a topic; skipped");
-        return;
-      }
+      // Only a concurrent replica handling the same capture gets here; its topic stands.
+      if (!topic) return;
       const cards = await insertNewFlashcards(tx, {
         ownerId: event.userId,
         topicId: topic.id,
@@ -55,6 +76,7 @@ export function captureCreatedConsumer(deps: {
         topicId: topic.id,
         flashcardCount: cards.length,
         reason: null,
+        ...made,
       });
     },
   };

@@ -1,0 +1,64 @@
+import type { Summary } from "./latency.ts";
+import type { BenchOptions } from "./options.ts";
+
+export interface BenchResult {
+  options: BenchOptions;
+  subscribers: number;
+  /** Subscribers that received the warm-up review's update, proving their subscription live. */
+  live: number;
+  expected: number;
+  delivered: number;
+  latency: Summary;
+  wrongUser: number;
+  duplicates: number;
+  failedReviews: number;
+  subscriptionFailures: number;
+  memory: { idle: number; connected: number; peakConnected: number; lifetimePeak: number };
+  seconds: { setup: number; measured: number };
+  /** CPU seconds used during the measured phase, to show which side is the bottleneck. */
+  cpu: { gateway: number; bench: number };
+}
+
+/** The result as a two-column table on stdout; progress notes go to stderr. */
+export function printReport(result: BenchResult): void {
+  const { options, latency, memory } = result;
+  const rows: [string, string][] = [
+    [
+      "subscribers",
+      `${result.subscribers} (${options.users} users × ${options.socketsPerUser} sockets)`,
+    ],
+    ["live after warm-up", `${result.live} / ${result.subscribers}`],
+    ["measured reviews", `${options.reviews} at ${options.rate}/s, round-robin over users`],
+    ["updates delivered", `${result.delivered} / ${result.expected}`],
+    ["latency median", ms(latency.median)],
+    ["latency p95", ms(latency.p95)],
+    ["latency p99", ms(latency.p99)],
+    ["latency max", ms(latency.max)],
+    ["wrong-user / duplicate updates", `${result.wrongUser} / ${result.duplicates}`],
+    ["failed reviews / subscriptions", `${result.failedReviews} / ${result.subscriptionFailures}`],
+    ["gateway RSS, no sockets", mb(memory.idle)],
+    ["gateway RSS, all connected (idle)", mb(memory.connected)],
+    ["gateway peak RSS while connected", mb(memory.peakConnected)],
+    ["gateway VmHWM (whole life)", mb(memory.lifetimePeak)],
+    [
+      "CPU in measured phase: gateway / rest",
+      `${result.cpu.gateway.toFixed(1)} s / ${result.cpu.bench.toFixed(1)} s (subgraphs + clients)`,
+    ],
+    [
+      "time: setup / measured phase",
+      `${result.seconds.setup.toFixed(1)} s / ${result.seconds.measured.toFixed(1)} s`,
+    ],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  const lines = [
+    `| ${"metric".padEnd(width)} | value`,
+    `| ${"-".repeat(width)} | -----`,
+    ...rows.map(([label, value]) => `| ${label.padEnd(width)} | ${value}`),
+  ];
+  console.log(
+    `\nstreakUpdated: review mutation sent → update received by each subscriber\n\n${lines.join("\n")}\n`,
+  );
+}
+
+const ms = (value: number) => (Number.isNaN(value) ? "n/a" : `${value.toFixed(1)} ms`);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

@@ -1,0 +1,111 @@
+// `pnpm bench`: from a review mutation to each subscriber's streakUpdated, with 1,000
+// graphql-ws subscribers on one gateway process, and that process's memory while they are
+// connected. Everything runs on localhost and is bounded in count and time (see options.ts).
+import { waitFor } from "@kai/testkit";
+import { startStack } from "../tests/support/stack.ts";
+import { Cleanup } from "./cleanup.ts";
+import { type BenchUser, createUsers } from "./fixtures.ts";
+import { type GatewayProcess, sampleMemory, startGatewayProcess } from "./gateway-process.ts";
+import { LatencyLedger, summarize } from "./latency.ts";
+import { type BenchOptions, loadBenchOptions } from "./options.ts";
+import { type BenchResult, printReport } from "./report.ts";
+import { sendReviews, warmUp } from "./reviews.ts";
+import { connectSubscribers } from "./subscribers.ts";
+
+/** How long updates may still arrive after the last review was answered. */
+const DRAIN_MS = 15_000;
+
+const note = (message: string) => console.error(`[bench] ${message}`);
+const secondsSince = (since: number) => (performance.now() - since) / 1000;
+
+interface Setup {
+  gateway: GatewayProcess;
+  users: BenchUser[];
+}
+
+async function setUp(options: BenchOptions, cleanup: Cleanup): Promise<Setup> {
+  note("starting the subgraphs and the gateway process…");
+  const stack = await startStack();
+  cleanup.add(() => stack.stop());
+  const gateway = await startGatewayProcess(stack);
+  cleanup.add(() => gateway.stop());
+  note(`registering ${options.users} users, each with a card…`);
+  return { gateway, users: await createUsers(stack, options.users, gateway.url) };
+}
+
+async function run(options: BenchOptions, cleanup: Cleanup): Promise<BenchResult> {
+  const started = performance.now();
+  const { gateway, users } = await setUp(options, cleanup);
+  const idle = (await gateway.memory()).rss;
+  const sampler = sampleMemory(gateway);
+  cleanup.add(async () => void sampler.stop());
+
+  const ledger = new LatencyLedger();
+  note(`connecting ${options.users * options.socketsPerUser} subscribers…`);
+  const subscribers = await connectSubscribers(
+    gateway.url,
+    users,
+    options.socketsPerUser,
+    (...update) => ledger.received(...update),
+  );
+  cleanup.add(() => subscribers.dispose());
+  const connected = (await gateway.memory()).rss;
+  const live = await warmUp(users, ledger, subscribers.count);
+  const setup = secondsSince(started);
+
+  note(`${live}/${subscribers.count} subscribers live; sending ${options.reviews} reviews…`);
+  const measuring = performance.now();
+  const gatewayCpu = await gateway.cpuSeconds();
+  const ownCpu = process.cpuUsage();
+  const expected = options.reviews * options.socketsPerUser;
+  const failedReviews = await sendReviews(users, ledger, options.reviews, options.rate);
+  await waitFor(() => (ledger.latencies.length >= expected ? true : undefined), {
+    timeoutMs: DRAIN_MS,
+    what: "the last updates",
+  }).catch(() => note("some updates never arrived; reporting what did"));
+  const own = process.cpuUsage(ownCpu);
+
+  return {
+    options,
+    subscribers: subscribers.count,
+    live,
+    expected,
+    delivered: ledger.latencies.length,
+    latency: summarize(ledger.latencies),
+    wrongUser: ledger.wrongUser,
+    duplicates: ledger.duplicates,
+    failedReviews,
+    subscriptionFailures: subscribers.failures(),
+    memory: {
+      idle,
+      connected,
+      peakConnected: sampler.stop(),
+      lifetimePeak: (await gateway.memory()).peak,
+    },
+    seconds: { setup, measured: secondsSince(measuring) },
+    cpu: {
+      gateway: (await gateway.cpuSeconds()) - gatewayCpu,
+      bench: (own.user + own.system) / 1e6,
+    },
+  };
+}
+
+const options = loadBenchOptions();
+const cleanup = new Cleanup();
+const finish = (code: number) => cleanup.run().finally(() => process.exit(code));
+const deadline = setTimeout(() => {
+  note(`gave up after ${options.deadlineMs / 1000} s`);
+  void finish(1);
+}, options.deadlineMs);
+process.once("SIGINT", () => void finish(130));
+run(options, cleanup).then(
+  (result) => {
+    clearTimeout(deadline);
+    printReport(result);
+    return finish(0);
+  },
+  (error: unknown) => {
+    console.error(error);
+    return finish(1);
+  },
+);

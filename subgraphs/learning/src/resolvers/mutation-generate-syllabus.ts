@@ -1,0 +1,42 @@
+import { notFound } from "@kai/errors";
+import { requireViewer } from "@kai/service";
+import type { LearningContext } from "../context.ts";
+import { insertNextSyllabus } from "../db/syllabi.repo.ts";
+
+/** Enough of a topic's cards to outline it; more would only lengthen the prompt. */
+const MAX_CARDS_IN_PROMPT = 40;
+
+/**
+ * The model is asked before the transaction opens (it can take seconds); its calls are in
+ * the AI ledger even if storing the result then fails, since they were made and cost money.
+ */
+export async function generateSyllabus(
+  _: unknown,
+  args: { topicId: string },
+  ctx: LearningContext,
+) {
+  requireViewer(ctx);
+  const topic = await ctx.loaders.topicById.load(args.topicId);
+  if (!topic) throw notFound("Topic", args.topicId);
+  const [cards, children] = await Promise.all([
+    ctx.loaders.flashcardsByTopicId.load(topic.id),
+    ctx.loaders.topicsByParentId.load(topic.id),
+  ]);
+  const written = await ctx.ai.syllabus.write(
+    {
+      topicName: topic.name,
+      cards: cards.slice(0, MAX_CARDS_IN_PROMPT),
+      subtopics: children.map((child) => child.name),
+    },
+    { ownerId: topic.ownerId, topicId: topic.id },
+  );
+  return ctx.db.transaction((tx) =>
+    insertNextSyllabus(tx, {
+      topicId: topic.id,
+      ownerId: topic.ownerId,
+      sections: written.outline.sections,
+      generator: written.generator,
+      model: written.model,
+    }),
+  );
+}
