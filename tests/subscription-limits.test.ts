@@ -39,6 +39,20 @@ describe("subscription connections", () => {
     expect((await closedWith(`${ada.accessToken}x`)).code).toBe(4401);
   });
 
+  it("are the only way to subscribe: over HTTP a subscription gets a clear 400", async () => {
+    const response = await fetch(stack.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${ada.accessToken}` },
+      body: JSON.stringify({ query: STREAK }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      errors: { message: string; extensions: { code: string } }[];
+    };
+    expect(body.errors[0]?.extensions.code).toBe("BAD_REQUEST");
+    expect(body.errors[0]?.message).toMatch(/graphql-ws/);
+  });
+
   it("refuse subscriptions beyond the per-connection bound with RATE_LIMITED", async () => {
     const socket = connectSocket(stack.gateway, { token: ada.accessToken });
     const feeds = Array.from({ length: 4 }, () => subscribe(socket, STREAK));

@@ -17,6 +17,7 @@ import { SubgraphSource } from "./subgraph-source.ts";
 import { startEventExecutor } from "./subscriptions/event-executor.ts";
 import { eventSupergraph } from "./subscriptions/event-supergraph.ts";
 import { toExecutionResult } from "./subscriptions/execution-result.ts";
+import { refuseSubscriptionsOverHttp } from "./subscriptions/http-subscription-guard.ts";
 import {
   type SubscriptionServer,
   startSubscriptionServer,
@@ -68,6 +69,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       authenticationGuard(PUBLIC_FIELDS),
+      refuseSubscriptionsOverHttp(),
       logFailures(),
     ],
   });

@@ -10,6 +10,7 @@ import {
   type GraphQLSchema,
   getOperationAST,
   Kind,
+  print,
 } from "graphql";
 import { CloseCode } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
@@ -18,6 +19,7 @@ import type { GatewayContext } from "../context.ts";
 import type { EventExecutor } from "./event-executor.ts";
 import { EventSubscription } from "./event-subscription.ts";
 import type { EventFields } from "./event-supergraph.ts";
+import { SharedExecutions } from "./shared-executions.ts";
 import type { UserEvents } from "./user-events.ts";
 
 export interface SubscriptionLimits {
@@ -70,6 +72,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
   const wss = new WebSocketServer({ server: options.httpServer, path: "/graphql" });
   const connections = new Map<WebSocket, Connection>();
   let total = 0;
+  const executions = new SharedExecutions<ExecutionResult>();
 
   const connectionOf = (socket: WebSocket): Connection => {
     const connection = connections.get(socket);
@@ -144,12 +147,16 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         connection.subscriptions++;
         total++;
         let stopListening = () => {};
+        // Events are per user, so the event id and the operation say everything the result depends on.
+        const operationKey = `${print(args.document)}|${JSON.stringify(args.variableValues ?? {})}`;
         const subscription = new EventSubscription(
           (event) =>
-            executor.execute(args.document, args.variableValues ?? undefined, {
-              ...context,
-              event,
-            }),
+            executions.run(`${event.id}|${operationKey}`, () =>
+              executor.execute(args.document, args.variableValues ?? undefined, {
+                ...context,
+                event,
+              }),
+            ),
           () => {
             stopListening();
             connection.subscriptions--;
