@@ -1,5 +1,4 @@
 import { join } from "node:path";
-import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
 import { createTokenVerifier, type TokenVerifier } from "@kai/auth";
 import { databaseUrlFor, type ServiceEnv, type SubgraphName } from "@kai/config";
 import { type Db, openDatabase, type Tx } from "@kai/db";
@@ -54,7 +53,8 @@ export interface SubgraphDefinition<S extends Record<string, unknown>, C extends
   /** Absolute path of the subgraph's drizzle-kit migrations. */
   migrationsFolder: string;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<C>;
+  /** Typed by the subgraph's generated `Resolvers` (scripts/codegen.ts). */
+  resolvers: Record<string, unknown>;
   publicFields?: readonly string[];
   context(deps: RuntimeDeps<S>, base: BaseContext): C;
   consumers?(deps: RuntimeDeps<S>): ConsumerSpec<S>[];

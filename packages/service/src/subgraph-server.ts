@@ -25,7 +25,8 @@ export interface BaseContext {
 export interface SubgraphServerOptions<C extends BaseContext> {
   name: string;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<C>;
+  /** The subgraph's resolvers, typed where they are written by its generated `Resolvers`. */
+  resolvers: Record<string, unknown>;
   /** 0 picks a free port (tests). */
   port: number;
   host: string;
@@ -58,7 +59,7 @@ export async function startSubgraph<C extends BaseContext>(
   const apollo = new ApolloServer<C>({
     schema: buildSubgraphSchema({
       typeDefs: options.typeDefs,
-      // The map is typed for our context; the builder only stores it.
+      // Checked against the SDL by the subgraph's generated types; the builder only stores them.
       resolvers: options.resolvers as GraphQLResolverMap<unknown>,
     }),
     introspection: !options.production,

@@ -1,4 +1,5 @@
 import { DateTime } from "@kai/service";
+import type { Resolvers } from "../generated/graphql.ts";
 import { login } from "./mutation-login.ts";
 import { logout } from "./mutation-logout.ts";
 import { refreshToken } from "./mutation-refresh-token.ts";
@@ -6,7 +7,7 @@ import { register } from "./mutation-register.ts";
 import { me } from "./query-me.ts";
 import { User } from "./user.ts";
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   DateTime,
   Query: { me },
   Mutation: { register, login, refreshToken, logout },

@@ -1,9 +1,9 @@
 import { rateLimited, unauthenticated } from "@kai/errors";
 import { parseInput } from "@kai/service";
 import { z } from "zod";
-import type { UsersContext } from "../context.ts";
 import { findUserByEmail } from "../db/users.repo.ts";
 import { burnPasswordCheck, verifyPassword } from "../domain/password.ts";
+import type { MutationResolvers } from "../generated/graphql.ts";
 import { startSession } from "../sessions/start-session.ts";
 import { email } from "./inputs.ts";
 
@@ -12,7 +12,7 @@ const loginInput = z.object({ email, password: z.string().min(1, "must not be em
 /** One message for an unknown email and a wrong password, so neither is revealed. */
 const INVALID_CREDENTIALS = "Invalid email or password";
 
-export async function login(_: unknown, args: { input: unknown }, ctx: UsersContext) {
+export const login: MutationResolvers["login"] = async (_, args, ctx) => {
   const input = parseInput(loginInput, args.input);
   const wait = await ctx.loginAttempts.blockedFor(input.email);
   if (wait > 0) throw rateLimited(`Too many failed sign-ins; try again in ${wait} seconds`, wait);
@@ -25,4 +25,4 @@ export async function login(_: unknown, args: { input: unknown }, ctx: UsersCont
     throw unauthenticated(INVALID_CREDENTIALS);
   }
   return ctx.db.transaction((tx) => startSession(tx, ctx.env, user));
-}
+};

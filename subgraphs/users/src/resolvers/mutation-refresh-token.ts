@@ -1,5 +1,4 @@
 import { unauthenticated } from "@kai/errors";
-import type { UsersContext } from "../context.ts";
 import {
   findRefreshTokenForUpdate,
   markRefreshTokenUsed,
@@ -7,11 +6,12 @@ import {
 } from "../db/refresh-tokens.repo.ts";
 import { findUsersByIds } from "../db/users.repo.ts";
 import { hashRefreshToken } from "../domain/refresh-token.ts";
+import type { MutationResolvers } from "../generated/graphql.ts";
 import { startSession } from "../sessions/start-session.ts";
 
 const INVALID = "Invalid or expired refresh token";
 
-export async function refreshToken(_: unknown, args: { token: string }, ctx: UsersContext) {
+export const refreshToken: MutationResolvers["refreshToken"] = async (_, args, ctx) => {
   const outcome = await ctx.db.transaction(async (tx) => {
     const stored = await findRefreshTokenForUpdate(tx, hashRefreshToken(args.token));
     if (!stored || stored.revokedAt || stored.expiresAt <= new Date()) return undefined;
@@ -27,4 +27,4 @@ export async function refreshToken(_: unknown, args: { token: string }, ctx: Use
   if (outcome === "reused") ctx.log.warn("refresh token reused; sign-in revoked");
   if (!outcome || outcome === "reused") throw unauthenticated(INVALID);
   return outcome;
-}
+};

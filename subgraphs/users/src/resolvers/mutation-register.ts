@@ -2,9 +2,9 @@ import { badUserInput } from "@kai/errors";
 import { enqueueEvent } from "@kai/events";
 import { parseInput } from "@kai/service";
 import { z } from "zod";
-import type { UsersContext } from "../context.ts";
 import { insertUser } from "../db/users.repo.ts";
 import { hashPassword } from "../domain/password.ts";
+import type { MutationResolvers } from "../generated/graphql.ts";
 import { startSession } from "../sessions/start-session.ts";
 import { email, isTimeZone } from "./inputs.ts";
 
@@ -22,7 +22,7 @@ const registerInput = z.object({
     .transform((zone) => zone ?? "UTC"),
 });
 
-export async function register(_: unknown, args: { input: unknown }, ctx: UsersContext) {
+export const register: MutationResolvers["register"] = async (_, args, ctx) => {
   const input = parseInput(registerInput, args.input);
   const passwordHash = await hashPassword(input.password);
   const payload = await ctx.db.transaction(async (tx) => {
@@ -45,4 +45,4 @@ export async function register(_: unknown, args: { input: unknown }, ctx: UsersC
   ctx.relay.kick();
   ctx.log.info({ userId: payload.user.id }, "user registered");
   return payload;
-}
+};

@@ -1,10 +1,10 @@
 import { notFound } from "@kai/errors";
 import { requireViewer } from "@kai/service";
-import type { UsersContext } from "../context.ts";
+import type { QueryResolvers } from "../generated/graphql.ts";
 
-export async function me(_: unknown, __: unknown, ctx: UsersContext) {
+export const me: QueryResolvers["me"] = async (_, __, ctx) => {
   const viewer = requireViewer(ctx);
   const user = await ctx.loaders.userById.load(viewer.id);
   if (!user) throw notFound("User", viewer.id);
   return user;
-}
+};

@@ -1,9 +1,7 @@
-import type { UsersContext } from "../context.ts";
-import type { UserRow } from "../db/schema.ts";
+import type { UserResolvers } from "../generated/graphql.ts";
 
-export const User = {
-  __resolveReference: (reference: { id: string }, ctx: UsersContext) =>
-    ctx.loaders.userById.load(reference.id),
-  email: (user: UserRow, _: unknown, ctx: UsersContext) =>
+export const User: UserResolvers = {
+  __resolveReference: (reference, ctx) => ctx.loaders.userById.load(reference.id),
+  email: (user, _, ctx) =>
     ctx.viewer && (ctx.viewer.id === user.id || ctx.viewer.role === "ADMIN") ? user.email : null,
 };

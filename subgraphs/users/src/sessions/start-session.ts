@@ -8,7 +8,7 @@ import { hashRefreshToken, newRefreshToken } from "../domain/refresh-token.ts";
 import { signAccessToken } from "../domain/signing-keys.ts";
 import type { UsersEnv } from "../env.ts";
 
-export interface AuthPayload {
+export interface IssuedSession {
   user: UserRow;
   accessToken: string;
   refreshToken: string;
@@ -21,7 +21,7 @@ export async function startSession(
   env: UsersEnv,
   user: UserRow,
   familyId: string = randomUUID(),
-): Promise<AuthPayload> {
+): Promise<IssuedSession> {
   const refreshToken = newRefreshToken();
   await insertRefreshToken(db, {
     tokenHash: hashRefreshToken(refreshToken),
