@@ -3,6 +3,11 @@ import type { CapturesContext } from "../context.ts";
 import type { CaptureRow } from "../db/schema.ts";
 import { type CaptureFilter, pageArgs } from "../domain/capture-input.ts";
 import { encodeCursor } from "../domain/cursor.ts";
+import type {
+  CaptureConnectionResolvers,
+  QueryCapturesArgs,
+  UserCapturesArgs,
+} from "../generated/graphql.ts";
 
 /** A loaded page; `totalCount` is only counted when a client asks for it. */
 export interface CapturePage {
@@ -16,7 +21,7 @@ export interface CapturePage {
 export async function loadCapturePage(
   ctx: CapturesContext,
   ownerId: string,
-  args: unknown,
+  args: QueryCapturesArgs | UserCapturesArgs,
 ): Promise<CapturePage> {
   const { first, after, filter } = parseInput(pageArgs, args);
   // One row beyond the page tells whether another page follows, without a count.
@@ -24,12 +29,12 @@ export async function loadCapturePage(
   return { ownerId, filter, rows: rows.slice(0, first), hasNextPage: rows.length > first };
 }
 
-export const CaptureConnection = {
-  edges: (page: CapturePage) => page.rows.map((node) => ({ cursor: encodeCursor(node), node })),
-  pageInfo: (page: CapturePage) => {
+export const CaptureConnection: CaptureConnectionResolvers = {
+  edges: (page) => page.rows.map((node) => ({ cursor: encodeCursor(node), node })),
+  pageInfo: (page) => {
     const last = page.rows.at(-1);
     return { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor(last) : null };
   },
-  totalCount: async (page: CapturePage, _: unknown, ctx: CapturesContext) =>
+  totalCount: async (page, _, ctx) =>
     (await ctx.loaders.captureCount(page.filter).load(page.ownerId))?.total ?? 0,
 };

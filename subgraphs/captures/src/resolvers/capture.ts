@@ -1,9 +1,7 @@
-import type { CapturesContext } from "../context.ts";
-import type { CaptureRow } from "../db/schema.ts";
+import type { CaptureResolvers } from "../generated/graphql.ts";
 
-export const Capture = {
+export const Capture: CaptureResolvers = {
   /** Null for another user's capture, as for a missing one: references reveal nothing. */
-  __resolveReference: (reference: { id: string }, ctx: CapturesContext) =>
-    ctx.loaders.captureById.load(reference.id),
-  owner: (capture: CaptureRow) => ({ __typename: "User", id: capture.ownerId }),
+  __resolveReference: (reference, ctx) => ctx.loaders.captureById.load(reference.id),
+  owner: (capture) => ({ __typename: "User", id: capture.ownerId }),
 };

@@ -1,4 +1,5 @@
 import { DateTime } from "@kai/service";
+import type { Resolvers } from "../generated/graphql.ts";
 import { Capture } from "./capture.ts";
 import { CaptureConnection } from "./capture-connection.ts";
 import { JSONScalar } from "./json.ts";
@@ -7,7 +8,7 @@ import { capture } from "./query-capture.ts";
 import { captures } from "./query-captures.ts";
 import { User } from "./user.ts";
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   DateTime,
   JSON: JSONScalar,
   Query: { capture, captures },

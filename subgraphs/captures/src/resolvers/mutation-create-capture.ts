@@ -1,11 +1,11 @@
 import { enqueueEvent } from "@kai/events";
 import { parseInput, requireViewer } from "@kai/service";
-import type { CapturesContext } from "../context.ts";
 import { insertCapture } from "../db/captures.repo.ts";
 import { createCaptureInput } from "../domain/capture-input.ts";
 import { wordCount } from "../domain/word-count.ts";
+import type { MutationResolvers } from "../generated/graphql.ts";
 
-export async function createCapture(_: unknown, args: { input: unknown }, ctx: CapturesContext) {
+export const createCapture: MutationResolvers["createCapture"] = async (_, args, ctx) => {
   const viewer = requireViewer(ctx);
   const input = parseInput(createCaptureInput, args.input);
   const capture = await ctx.db.transaction(async (tx) => {
@@ -26,4 +26,4 @@ export async function createCapture(_: unknown, args: { input: unknown }, ctx: C
   ctx.relay.kick();
   ctx.log.info({ captureId: capture.id, type: capture.type }, "capture created");
   return capture;
-}
+};

@@ -1,10 +1,10 @@
 import { notFound } from "@kai/errors";
 import { requireViewer } from "@kai/service";
-import type { CapturesContext } from "../context.ts";
+import type { QueryResolvers } from "../generated/graphql.ts";
 
-export async function capture(_: unknown, args: { id: string }, ctx: CapturesContext) {
+export const capture: QueryResolvers["capture"] = async (_, args, ctx) => {
   requireViewer(ctx);
   const found = await ctx.loaders.captureById.load(args.id);
   if (!found) throw notFound("Capture", args.id);
   return found;
-}
+};

@@ -1,8 +1,7 @@
 import { requireViewer } from "@kai/service";
-import type { CapturesContext } from "../context.ts";
+import type { QueryResolvers } from "../generated/graphql.ts";
 import { loadCapturePage } from "./capture-connection.ts";
 
 /** The caller's own captures, admins included: others' are read through `User.captures`. */
-export function captures(_: unknown, args: unknown, ctx: CapturesContext) {
-  return loadCapturePage(ctx, requireViewer(ctx).id, args);
-}
+export const captures: QueryResolvers["captures"] = (_, args, ctx) =>
+  loadCapturePage(ctx, requireViewer(ctx).id, args);

@@ -1,10 +1,10 @@
 import { forbidden } from "@kai/errors";
 import { requireViewer } from "@kai/service";
-import type { CapturesContext } from "../context.ts";
+import type { UserResolvers } from "../generated/graphql.ts";
 import { loadCapturePage } from "./capture-connection.ts";
 
-export const User = {
-  captures: (user: { id: string }, args: unknown, ctx: CapturesContext) => {
+export const User: UserResolvers = {
+  captures: (user, args, ctx) => {
     const viewer = requireViewer(ctx);
     if (viewer.id !== user.id && viewer.role !== "ADMIN")
       throw forbidden("Only the user themself may read their captures");

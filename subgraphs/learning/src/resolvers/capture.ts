@@ -1,12 +1,14 @@
-import type { LearningContext } from "../context.ts";
+import type { CaptureResolvers } from "../generated/graphql.ts";
 
-type CaptureReference = { id: string };
+/** A capture as this subgraph knows it: the captures subgraph owns the rest. */
+export interface CaptureReference {
+  id: string;
+}
 
 /** Looked up among the viewer's topics, so another user's capture has no topic and no cards here. */
-export const Capture = {
-  topic: (capture: CaptureReference, _: unknown, ctx: LearningContext) =>
-    ctx.loaders.topicByCaptureId.load(capture.id),
-  flashcards: async (capture: CaptureReference, _: unknown, ctx: LearningContext) => {
+export const Capture: CaptureResolvers = {
+  topic: (capture, _, ctx) => ctx.loaders.topicByCaptureId.load(capture.id),
+  flashcards: async (capture, _, ctx) => {
     const topic = await ctx.loaders.topicByCaptureId.load(capture.id);
     return topic ? ctx.loaders.flashcardsByTopicId.load(topic.id) : [];
   },

@@ -1,9 +1,11 @@
-import type { LearningContext } from "../context.ts";
-import type { FlashcardRow } from "../db/schema.ts";
+import type { FlashcardResolvers } from "../generated/graphql.ts";
 
-export const Flashcard = {
-  __resolveReference: (reference: { id: string }, ctx: LearningContext) =>
-    ctx.loaders.flashcardById.load(reference.id),
-  topic: (card: FlashcardRow, _: unknown, ctx: LearningContext) =>
-    ctx.loaders.topicById.load(card.topicId),
+export const Flashcard: FlashcardResolvers = {
+  __resolveReference: (reference, ctx) => ctx.loaders.flashcardById.load(reference.id),
+  topic: async (card, _, ctx) => {
+    const topic = await ctx.loaders.topicById.load(card.topicId);
+    // A card has its topic's owner and is deleted with it, so whoever sees the card sees the topic.
+    if (!topic) throw new Error(`Topic ${card.topicId} of flashcard ${card.id} is missing`);
+    return topic;
+  },
 };

@@ -1,4 +1,5 @@
 import { DateTime } from "@kai/service";
+import type { Resolvers } from "../generated/graphql.ts";
 import { Capture } from "./capture.ts";
 import { DueFlashcardsUpdate } from "./due-flashcards-update.ts";
 import { Flashcard } from "./flashcard.ts";
@@ -17,7 +18,7 @@ import { Syllabus } from "./syllabus.ts";
 import { Topic } from "./topic.ts";
 import { User } from "./user.ts";
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   DateTime,
   Query: { topic, topics, flashcard, dueFlashcards, aiUsageReport },
   Mutation: { createTopic, createFlashcard, reviewFlashcard, completeTopic, generateSyllabus },

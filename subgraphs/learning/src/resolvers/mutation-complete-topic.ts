@@ -1,10 +1,10 @@
 import { notFound } from "@kai/errors";
 import { enqueueEvent } from "@kai/events";
 import { ownerFilter, requireViewer } from "@kai/service";
-import type { LearningContext } from "../context.ts";
 import { findTopicsByIds, markTopicCompleted } from "../db/topics.repo.ts";
+import type { MutationResolvers } from "../generated/graphql.ts";
 
-export async function completeTopic(_: unknown, args: { topicId: string }, ctx: LearningContext) {
+export const completeTopic: MutationResolvers["completeTopic"] = async (_, args, ctx) => {
   const owner = ownerFilter(requireViewer(ctx));
   const { topic, completedNow } = await ctx.db.transaction(async (tx) => {
     const completed = await markTopicCompleted(tx, args.topicId, owner, new Date());
@@ -21,4 +21,4 @@ export async function completeTopic(_: unknown, args: { topicId: string }, ctx: 
   });
   if (completedNow) ctx.relay.kick();
   return topic;
-}
+};

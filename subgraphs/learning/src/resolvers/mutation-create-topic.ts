@@ -1,13 +1,13 @@
 import { notFound } from "@kai/errors";
 import { ownerFilter, parseInput, requireViewer } from "@kai/service";
 import { z } from "zod";
-import type { LearningContext } from "../context.ts";
 import { findTopicsByIds, insertTopic } from "../db/topics.repo.ts";
+import type { MutationResolvers } from "../generated/graphql.ts";
 import { text } from "./inputs.ts";
 
 const createTopicInput = z.object({ name: text(120), parentId: z.string().nullish() });
 
-export async function createTopic(_: unknown, args: { input: unknown }, ctx: LearningContext) {
+export const createTopic: MutationResolvers["createTopic"] = async (_, args, ctx) => {
   const viewer = requireViewer(ctx);
   const input = parseInput(createTopicInput, args.input);
   return ctx.db.transaction(async (tx) => {
@@ -17,4 +17,4 @@ export async function createTopic(_: unknown, args: { input: unknown }, ctx: Lea
     // A sub-topic belongs to whoever owns its parent, even when an admin adds it.
     return insertTopic(tx, { name: input.name, parentId, ownerId: parent?.ownerId ?? viewer.id });
   });
-}
+};

@@ -1,7 +1,7 @@
 import { notFound } from "@kai/errors";
 import { requireViewer } from "@kai/service";
-import type { LearningContext } from "../context.ts";
 import { insertNextSyllabus } from "../db/syllabi.repo.ts";
+import type { MutationResolvers } from "../generated/graphql.ts";
 
 /** Enough of a topic's cards to outline it; more would only lengthen the prompt. */
 const MAX_CARDS_IN_PROMPT = 40;
@@ -10,11 +10,7 @@ const MAX_CARDS_IN_PROMPT = 40;
  * The model is asked before the transaction opens (it can take seconds); its calls are in
  * the AI ledger even if storing the result then fails, since they were made and cost money.
  */
-export async function generateSyllabus(
-  _: unknown,
-  args: { topicId: string },
-  ctx: LearningContext,
-) {
+export const generateSyllabus: MutationResolvers["generateSyllabus"] = async (_, args, ctx) => {
   requireViewer(ctx);
   const topic = await ctx.loaders.topicById.load(args.topicId);
   if (!topic) throw notFound("Topic", args.topicId);
@@ -39,4 +35,4 @@ export async function generateSyllabus(
       model: written.model,
     }),
   );
-}
+};

@@ -1,9 +1,9 @@
 import { notFound } from "@kai/errors";
 import { ownerFilter, parseInput, requireViewer } from "@kai/service";
 import { z } from "zod";
-import type { LearningContext } from "../context.ts";
 import { findFlashcardForUpdate } from "../db/flashcards.repo.ts";
 import { isQuality } from "../domain/sm2.ts";
+import type { MutationResolvers } from "../generated/graphql.ts";
 import { recordReview } from "../reviews/record-review.ts";
 
 const reviewFlashcardInput = z.object({
@@ -11,7 +11,7 @@ const reviewFlashcardInput = z.object({
   quality: z.number().refine(isQuality, "must be a whole number from 0 to 5"),
 });
 
-export async function reviewFlashcard(_: unknown, args: { input: unknown }, ctx: LearningContext) {
+export const reviewFlashcard: MutationResolvers["reviewFlashcard"] = async (_, args, ctx) => {
   const viewer = requireViewer(ctx);
   const { flashcardId, quality } = parseInput(reviewFlashcardInput, args.input);
   const card = await ctx.db.transaction(async (tx) => {
@@ -21,4 +21,4 @@ export async function reviewFlashcard(_: unknown, args: { input: unknown }, ctx:
   });
   ctx.relay.kick();
   return card;
-}
+};

@@ -1,9 +1,9 @@
 import { parseInput, requireViewer } from "@kai/service";
-import type { LearningContext } from "../context.ts";
+import type { QueryResolvers } from "../generated/graphql.ts";
 import { dueLimit } from "./inputs.ts";
 
-export function dueFlashcards(_: unknown, args: { limit: number }, ctx: LearningContext) {
+export const dueFlashcards: QueryResolvers["dueFlashcards"] = (_, args, ctx) => {
   const viewer = requireViewer(ctx);
   const { limit } = parseInput(dueLimit, args);
   return ctx.loaders.dueFlashcardsByOwnerId(limit).load(viewer.id);
-}
+};

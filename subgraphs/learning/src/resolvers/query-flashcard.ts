@@ -1,10 +1,10 @@
 import { notFound } from "@kai/errors";
 import { requireViewer } from "@kai/service";
-import type { LearningContext } from "../context.ts";
+import type { QueryResolvers } from "../generated/graphql.ts";
 
-export async function flashcard(_: unknown, args: { id: string }, ctx: LearningContext) {
+export const flashcard: QueryResolvers["flashcard"] = async (_, args, ctx) => {
   requireViewer(ctx);
   const row = await ctx.loaders.flashcardById.load(args.id);
   if (!row) throw notFound("Flashcard", args.id);
   return row;
-}
+};

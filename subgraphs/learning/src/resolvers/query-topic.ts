@@ -1,10 +1,10 @@
 import { notFound } from "@kai/errors";
 import { requireViewer } from "@kai/service";
-import type { LearningContext } from "../context.ts";
+import type { QueryResolvers } from "../generated/graphql.ts";
 
-export async function topic(_: unknown, args: { id: string }, ctx: LearningContext) {
+export const topic: QueryResolvers["topic"] = async (_, args, ctx) => {
   requireViewer(ctx);
   const row = await ctx.loaders.topicById.load(args.id);
   if (!row) throw notFound("Topic", args.id);
   return row;
-}
+};

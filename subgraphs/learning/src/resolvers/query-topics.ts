@@ -1,6 +1,6 @@
 import { requireViewer } from "@kai/service";
-import type { LearningContext } from "../context.ts";
+import type { QueryResolvers } from "../generated/graphql.ts";
 
-export function topics(_: unknown, __: unknown, ctx: LearningContext) {
+export const topics: QueryResolvers["topics"] = (_, __, ctx) => {
   return ctx.loaders.topicsByOwnerId.load(requireViewer(ctx).id);
-}
+};

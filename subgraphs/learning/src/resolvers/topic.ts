@@ -1,18 +1,12 @@
-import type { LearningContext } from "../context.ts";
-import type { TopicRow } from "../db/schema.ts";
+import type { TopicResolvers } from "../generated/graphql.ts";
 
-export const Topic = {
-  __resolveReference: (reference: { id: string }, ctx: LearningContext) =>
-    ctx.loaders.topicById.load(reference.id),
-  parent: (topic: TopicRow, _: unknown, ctx: LearningContext) =>
-    topic.parentId ? ctx.loaders.topicById.load(topic.parentId) : null,
-  children: (topic: TopicRow, _: unknown, ctx: LearningContext) =>
-    ctx.loaders.topicsByParentId.load(topic.id),
-  flashcards: (topic: TopicRow, _: unknown, ctx: LearningContext) =>
-    ctx.loaders.flashcardsByTopicId.load(topic.id),
-  flashcardCount: async (topic: TopicRow, _: unknown, ctx: LearningContext) =>
+export const Topic: TopicResolvers = {
+  __resolveReference: (reference, ctx) => ctx.loaders.topicById.load(reference.id),
+  parent: (topic, _, ctx) => (topic.parentId ? ctx.loaders.topicById.load(topic.parentId) : null),
+  children: (topic, _, ctx) => ctx.loaders.topicsByParentId.load(topic.id),
+  flashcards: (topic, _, ctx) => ctx.loaders.flashcardsByTopicId.load(topic.id),
+  flashcardCount: async (topic, _, ctx) =>
     (await ctx.loaders.flashcardCountByTopicId.load(topic.id))?.count ?? 0,
-  capture: (topic: TopicRow) => (topic.captureId ? { id: topic.captureId } : null),
-  syllabus: (topic: TopicRow, _: unknown, ctx: LearningContext) =>
-    ctx.loaders.latestSyllabusByTopicId.load(topic.id),
+  capture: (topic) => (topic.captureId ? { id: topic.captureId } : null),
+  syllabus: (topic, _, ctx) => ctx.loaders.latestSyllabusByTopicId.load(topic.id),
 };

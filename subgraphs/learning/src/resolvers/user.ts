@@ -1,30 +1,34 @@
 import { parseInput } from "@kai/service";
 import { z } from "zod";
-import type { LearningContext } from "../context.ts";
 import { USAGE_PERIODS } from "../domain/usage-period.ts";
+import type { UserResolvers } from "../generated/graphql.ts";
 import { requireSelfOrAdmin } from "./authorize.ts";
 import { dueLimit } from "./inputs.ts";
 
-type UserReference = { id: string };
+/** A user as this subgraph knows it: the users subgraph owns the rest. */
+export interface UserReference {
+  id: string;
+}
 
+// The SDL checks the enum, but `period: null` passes it (the default only fills an omitted one).
 const usageInput = z.object({ period: z.enum(USAGE_PERIODS) });
 const NO_USAGE = { calls: 0, promptTokens: 0, outputTokens: 0, estimatedCost: 0 };
 
-export const User = {
-  topics: (user: UserReference, _: unknown, ctx: LearningContext) => {
+export const User: UserResolvers = {
+  topics: (user, _, ctx) => {
     requireSelfOrAdmin(ctx, user.id);
     return ctx.loaders.topicsByOwnerId.load(user.id);
   },
-  dueFlashcards: (user: UserReference, args: { limit: number }, ctx: LearningContext) => {
+  dueFlashcards: (user, args, ctx) => {
     requireSelfOrAdmin(ctx, user.id);
     const { limit } = parseInput(dueLimit, args);
     return ctx.loaders.dueFlashcardsByOwnerId(limit).load(user.id);
   },
-  dueCount: async (user: UserReference, _: unknown, ctx: LearningContext) => {
+  dueCount: async (user, _, ctx) => {
     requireSelfOrAdmin(ctx, user.id);
     return (await ctx.loaders.dueCountByOwnerId.load(user.id))?.count ?? 0;
   },
-  aiUsage: async (user: UserReference, args: { period: unknown }, ctx: LearningContext) => {
+  aiUsage: async (user, args, ctx) => {
     requireSelfOrAdmin(ctx, user.id);
     const { period } = parseInput(usageInput, args);
     return (await ctx.loaders.aiUsageByOwnerId(period).load(user.id)) ?? NO_USAGE;

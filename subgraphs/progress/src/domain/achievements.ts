@@ -14,6 +14,11 @@ export interface Achievement {
   unlocked(s: ProgressSnapshot): boolean;
 }
 
+/** A catalogue achievement as one user unlocked it. */
+export interface UnlockedAchievement extends Achievement {
+  unlockedAt: Date;
+}
+
 // Streak achievements read longestStreak so a broken streak never revokes what was earned.
 export const ACHIEVEMENTS: readonly Achievement[] = [
   {

@@ -1,4 +1,5 @@
 import { DateTime } from "@kai/service";
+import type { Resolvers } from "../generated/graphql.ts";
 import { LeaderboardEntry } from "./leaderboard-entry.ts";
 import { leaderboard } from "./query-leaderboard.ts";
 import { shareCard } from "./query-share-card.ts";
@@ -6,7 +7,7 @@ import { streakUpdated } from "./subscription-streak-updated.ts";
 import { User } from "./user.ts";
 import { UserProgress } from "./user-progress.ts";
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   DateTime,
   Query: { leaderboard, shareCard },
   Subscription: { streakUpdated },

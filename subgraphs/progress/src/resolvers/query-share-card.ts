@@ -1,14 +1,14 @@
 import { notFound } from "@kai/errors";
 import { parseInput } from "@kai/service";
 import { z } from "zod";
-import type { ProgressContext } from "../context.ts";
 import { composeShareCard } from "../domain/share-card.ts";
 import { currentStreak } from "../domain/streak.ts";
+import type { QueryResolvers } from "../generated/graphql.ts";
 import { describeAchievements } from "./user-progress.ts";
 
 const shareCardArgs = z.object({ userId: z.uuid("must be a user id") });
 
-export async function shareCard(_: unknown, args: unknown, ctx: ProgressContext) {
+export const shareCard: QueryResolvers["shareCard"] = async (_, args, ctx) => {
   const { userId } = parseInput(shareCardArgs, args);
   const progress = await ctx.loaders.progressByUserId.load(userId);
   if (!progress) throw notFound("User", userId);
@@ -24,4 +24,4 @@ export async function shareCard(_: unknown, args: unknown, ctx: ProgressContext)
     },
     ctx.env.PUBLIC_APP_URL,
   );
-}
+};

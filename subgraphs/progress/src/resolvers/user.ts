@@ -1,15 +1,16 @@
-import type { ProgressContext } from "../context.ts";
 import type { UserProgressRow } from "../db/schema.ts";
+import type { UserResolvers } from "../generated/graphql.ts";
 
-interface UserReference {
+/** A user as progress knows them: by the key the users subgraph owns. */
+export interface UserReference {
   id: string;
 }
 
-export const User = {
+export const User: UserResolvers = {
   // Users owns whether a user exists; progress has nothing to look up for the reference
   // itself, and `progress` below batches its lookup through a loader.
-  __resolveReference: (reference: UserReference) => reference,
-  progress: async (user: UserReference, _: unknown, ctx: ProgressContext) =>
+  __resolveReference: (reference) => reference,
+  progress: async (user, _, ctx) =>
     (await ctx.loaders.progressByUserId.load(user.id)) ?? freshProgress(user.id),
 };
 
