@@ -1,10 +1,5 @@
 import type { CaptureResolvers } from "../generated/graphql.ts";
 
-/** A capture as this subgraph knows it: the captures subgraph owns the rest. */
-export interface CaptureReference {
-  id: string;
-}
-
 /** Looked up among the viewer's topics, so another user's capture has no topic and no cards here. */
 export const Capture: CaptureResolvers = {
   topic: (capture, _, ctx) => ctx.loaders.topicByCaptureId.load(capture.id),

@@ -1,11 +1,10 @@
 import { subscriptionEvent } from "@kai/events";
 import type { LearningContext } from "../context.ts";
-import type { SubscriptionResolvers } from "../generated/graphql.ts";
-import type { UserReference } from "./user.ts";
+import type { FederationReferenceTypes, SubscriptionResolvers } from "../generated/graphql.ts";
 
 /** A `learning.flashcards_due` event as a payload; `DueFlashcardsUpdate.cards` loads the cards. */
 export interface DueFlashcardsPayload {
-  user: UserReference;
+  user: FederationReferenceTypes["User"];
   dueCount: number;
   cardIds: string[];
 }
@@ -21,6 +20,10 @@ export const dueFlashcardsChanged: SubscriptionResolvers["dueFlashcardsChanged"]
   // use to type these parameters; the return is still checked against `DueFlashcardsPayload`.
   resolve: (_: unknown, __: unknown, ctx: LearningContext) => {
     const { userId, data } = subscriptionEvent(ctx, "learning.flashcards_due");
-    return { user: { id: userId }, dueCount: data.dueCount, cardIds: data.flashcardIds };
+    return {
+      user: { __typename: "User", id: userId },
+      dueCount: data.dueCount,
+      cardIds: data.flashcardIds,
+    };
   },
 };

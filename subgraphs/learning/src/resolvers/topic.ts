@@ -7,6 +7,6 @@ export const Topic: TopicResolvers = {
   flashcards: (topic, _, ctx) => ctx.loaders.flashcardsByTopicId.load(topic.id),
   flashcardCount: async (topic, _, ctx) =>
     (await ctx.loaders.flashcardCountByTopicId.load(topic.id))?.count ?? 0,
-  capture: (topic) => (topic.captureId ? { id: topic.captureId } : null),
+  capture: (topic) => (topic.captureId ? { __typename: "Capture", id: topic.captureId } : null),
   syllabus: (topic, _, ctx) => ctx.loaders.latestSyllabusByTopicId.load(topic.id),
 };

@@ -5,11 +5,6 @@ import type { UserResolvers } from "../generated/graphql.ts";
 import { requireSelfOrAdmin } from "./authorize.ts";
 import { dueLimit } from "./inputs.ts";
 
-/** A user as this subgraph knows it: the users subgraph owns the rest. */
-export interface UserReference {
-  id: string;
-}
-
 // The SDL checks the enum, but `period: null` passes it (the default only fills an omitted one).
 const usageInput = z.object({ period: z.enum(USAGE_PERIODS) });
 const NO_USAGE = { calls: 0, promptTokens: 0, outputTokens: 0, estimatedCost: 0 };

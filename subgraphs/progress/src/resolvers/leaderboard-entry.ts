@@ -7,7 +7,7 @@ export interface LeaderboardEntryParent extends PeriodScore {
 }
 
 export const LeaderboardEntry: LeaderboardEntryResolvers = {
-  user: (entry) => ({ id: entry.userId }),
+  user: (entry) => ({ __typename: "User", id: entry.userId }),
   level: async (entry, _, ctx) =>
     (await ctx.loaders.progressByUserId.load(entry.userId))?.level ?? 1,
   streak: async (entry, _, ctx) => {

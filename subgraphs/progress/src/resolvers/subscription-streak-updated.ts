@@ -14,6 +14,6 @@ export const streakUpdated: SubscriptionResolvers["streakUpdated"] = {
   // so TypeScript infers no parameter types here: they are spelled out. The result is checked.
   resolve: (_: unknown, __: unknown, ctx: ProgressContext) => {
     const { userId, data } = subscriptionEvent(ctx, "progress.streak_updated");
-    return { ...data, at: new Date(data.at), user: { id: userId } };
+    return { ...data, at: new Date(data.at), user: { __typename: "User" as const, id: userId } };
   },
 };

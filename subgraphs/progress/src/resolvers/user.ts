@@ -1,11 +1,6 @@
 import type { UserProgressRow } from "../db/schema.ts";
 import type { UserResolvers } from "../generated/graphql.ts";
 
-/** A user as progress knows them: by the key the users subgraph owns. */
-export interface UserReference {
-  id: string;
-}
-
 export const User: UserResolvers = {
   // Users owns whether a user exists; progress has nothing to look up for the reference
   // itself, and `progress` below batches its lookup through a loader.
