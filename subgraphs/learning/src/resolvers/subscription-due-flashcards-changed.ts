@@ -21,7 +21,7 @@ export const dueFlashcardsChanged: SubscriptionResolvers["dueFlashcardsChanged"]
   resolve: (_: unknown, __: unknown, ctx: LearningContext) => {
     const { userId, data } = subscriptionEvent(ctx, "learning.flashcards_due");
     return {
-      user: { __typename: "User", id: userId },
+      user: { __typename: "User" as const, id: userId },
       dueCount: data.dueCount,
       cardIds: data.flashcardIds,
     };
