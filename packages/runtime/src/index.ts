@@ -2,6 +2,7 @@ export { loadSchema } from "./load-schema.ts";
 export {
   type BackgroundTask,
   type ConsumerSpec,
+  type Resources,
   type RunningSubgraph,
   type RuntimeDeps,
   type RuntimeOptions,

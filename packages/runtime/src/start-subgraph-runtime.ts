@@ -46,7 +46,17 @@ export interface BackgroundTask {
   stop(): Promise<void>;
 }
 
-export interface SubgraphDefinition<S extends Record<string, unknown>, C extends BaseContext> {
+/** Long-lived things a subgraph makes once per process (a Redis client, model clients). */
+export interface Resources {
+  /** Releases them when the subgraph stops, after its consumers and tasks have finished. */
+  close?(): Promise<void>;
+}
+
+export interface SubgraphDefinition<
+  S extends Record<string, unknown>,
+  C extends BaseContext,
+  R extends Resources = Resources,
+> {
   name: SubgraphName;
   /** drizzle tables (including `outbox` and `processed_events`). */
   schema: S;
@@ -56,12 +66,14 @@ export interface SubgraphDefinition<S extends Record<string, unknown>, C extends
   /** Typed by the subgraph's generated `Resolvers` (scripts/codegen.ts). */
   resolvers: Record<string, unknown>;
   publicFields?: readonly string[];
-  context(deps: RuntimeDeps<S>, base: BaseContext): C;
-  consumers?(deps: RuntimeDeps<S>): ConsumerSpec<S>[];
-  background?(deps: RuntimeDeps<S>): Promise<BackgroundTask[]>;
-  routes?(app: express.Express, deps: RuntimeDeps<S>): void;
+  /** Makes the subgraph's resources once the database is open; the hooks below receive them. */
+  setup?(deps: RuntimeDeps<S>): Promise<R>;
+  context(deps: RuntimeDeps<S> & R, base: BaseContext): C;
+  consumers?(deps: RuntimeDeps<S> & R): ConsumerSpec<S>[];
+  background?(deps: RuntimeDeps<S> & R): Promise<BackgroundTask[]>;
+  routes?(app: express.Express, deps: RuntimeDeps<S> & R): void;
   /** Verifies access tokens; by default against the JWKS at `JWKS_URL`. */
-  verifier?(deps: RuntimeDeps<S>): TokenVerifier;
+  verifier?(deps: RuntimeDeps<S> & R): TokenVerifier;
 }
 
 export interface RuntimeOptions {
@@ -87,7 +99,8 @@ export interface RunningSubgraph<S extends Record<string, unknown>> {
 export async function startSubgraphRuntime<
   S extends Record<string, unknown>,
   C extends BaseContext,
->(definition: SubgraphDefinition<S, C>, options: RuntimeOptions): Promise<RunningSubgraph<S>> {
+  R extends Resources = Resources,
+>(definition: SubgraphDefinition<S, C, R>, options: RuntimeOptions): Promise<RunningSubgraph<S>> {
   const { env } = options;
   const log = createLogger(definition.name, env.LOG_LEVEL);
   const database = await openDatabase({
@@ -99,7 +112,10 @@ export async function startSubgraphRuntime<
   });
   const nats = await connectNats(env.NATS_URL, `kai-${definition.name}`, log);
   const relay = startOutboxRelay({ db: database.db as unknown as Db, js: nats.js, log });
-  const deps: RuntimeDeps<S> = { db: database.db, nats, relay, log };
+  const runtime: RuntimeDeps<S> = { db: database.db, nats, relay, log };
+  // Only definitions with resources of their own declare R beyond the optional `close`.
+  const resources = definition.setup ? await definition.setup(runtime) : ({} as R);
+  const deps = { ...runtime, ...resources };
 
   const consumers: Consumer[] = [];
   for (const spec of definition.consumers?.(deps) ?? []) {
@@ -144,12 +160,13 @@ export async function startSubgraphRuntime<
   return {
     url: server.url,
     port: server.port,
-    deps,
+    deps: runtime,
     async stop() {
       await server.stop();
       await Promise.all(background.map((task) => task.stop()));
       await Promise.all(consumers.map((consumer) => consumer.stop()));
       await relay.stop();
+      await resources.close?.();
       await nats.nc.drain();
       await database.close();
     },

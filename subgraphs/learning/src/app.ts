@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { loadSchema, type RuntimeDeps, type SubgraphDefinition } from "@kai/runtime";
+import { loadSchema, type Resources, type SubgraphDefinition } from "@kai/runtime";
 import type { LearningContext } from "./context.ts";
 import { type LearningSchema, schema } from "./db/tables.ts";
 import { startDueScheduler } from "./due-cards/due-scheduler.ts";
@@ -13,31 +13,23 @@ export const typeDefs = loadSchema("./schema.graphql", import.meta.url);
 
 export function learningSubgraph(
   env: LearningEnv,
-): SubgraphDefinition<LearningSchema, LearningContext> {
-  // One set of generators per process, made once the database is open.
-  let ai: AiServices | undefined;
-  const aiOf = ({ db, log }: RuntimeDeps<LearningSchema>) => {
-    ai ??= createAiServices(env, db, log);
-    return ai;
-  };
-
+): SubgraphDefinition<LearningSchema, LearningContext, { ai: AiServices } & Resources> {
   return {
     name: "learning",
     schema,
     migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
     typeDefs,
     resolvers,
-    context: (deps, base) => ({
+    setup: async ({ db, log }) => ({ ai: createAiServices(env, db, log) }),
+    context: ({ db, relay, ai }, base) => ({
       ...base,
-      db: deps.db,
-      relay: deps.relay,
+      db,
+      relay,
       env,
-      ai: aiOf(deps),
-      loaders: createLoaders(deps.db, base.viewer),
+      ai,
+      loaders: createLoaders(db, base.viewer),
     }),
-    consumers: (deps) => [
-      captureCreatedConsumer({ db: deps.db, generator: aiOf(deps).cards, log: deps.log }),
-    ],
+    consumers: ({ db, ai, log }) => [captureCreatedConsumer({ db, generator: ai.cards, log })],
     background: async ({ db, relay, log }) => [
       startDueScheduler({ db, relay, log, intervalMs: env.DUE_SCAN_INTERVAL_SECONDS * 1000 }),
     ],

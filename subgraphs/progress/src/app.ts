@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { connectRedis } from "@kai/redis";
-import { loadSchema, type RuntimeDeps, type SubgraphDefinition } from "@kai/runtime";
+import { loadSchema, type Resources, type SubgraphDefinition } from "@kai/runtime";
 import type { ProgressContext } from "./context.ts";
 import { type ProgressSchema, schema } from "./db/tables.ts";
 import type { ProgressEnv } from "./env.ts";
@@ -15,32 +15,32 @@ export const typeDefs = loadSchema("./schema.graphql", import.meta.url);
 
 export function progressSubgraph(
   env: ProgressEnv,
-): SubgraphDefinition<ProgressSchema, ProgressContext> {
-  // One Redis connection per process, shared by the consumers and every request.
-  let leaderboard: Leaderboard | undefined;
-  const leaderboardOf = ({ db, log }: RuntimeDeps<ProgressSchema>) =>
-    (leaderboard ??= createLeaderboard(
-      db,
-      connectRedis(env.REDIS_URL, log, "leaderboards read from Postgres"),
-      log,
-    ));
+): SubgraphDefinition<ProgressSchema, ProgressContext, { leaderboard: Leaderboard } & Resources> {
   return {
     name: "progress",
     schema,
     migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
     typeDefs,
     resolvers,
-    context: (deps, base) => ({
+    // One Redis connection per process, shared by the consumers and every request.
+    setup: async ({ db, log }) => {
+      const leaderboard = createLeaderboard(
+        db,
+        connectRedis(env.REDIS_URL, log, "leaderboards read from Postgres"),
+        log,
+      );
+      return { leaderboard, close: () => leaderboard.close() };
+    },
+    context: ({ db, leaderboard }, base) => ({
       ...base,
       env,
-      loaders: createLoaders(deps.db),
-      leaderboard: leaderboardOf(deps),
+      loaders: createLoaders(db),
+      leaderboard,
     }),
-    consumers: (deps) => [
+    consumers: ({ leaderboard }) => [
       userCreatedConsumer(),
-      flashcardReviewedConsumer(leaderboardOf(deps)),
-      topicCompletedConsumer(leaderboardOf(deps)),
+      flashcardReviewedConsumer(leaderboard),
+      topicCompletedConsumer(leaderboard),
     ],
-    background: async (deps) => [{ stop: () => leaderboardOf(deps).close() }],
   };
 }

@@ -1,34 +1,26 @@
 import { fileURLToPath } from "node:url";
 import { createTokenVerifier } from "@kai/auth";
 import { type AttemptLimiter, connectRedis, createAttemptLimiter } from "@kai/redis";
-import { loadSchema, type SubgraphDefinition } from "@kai/runtime";
-import type { Logger } from "@kai/service";
-import type { Redis } from "ioredis";
+import { loadSchema, type Resources, type SubgraphDefinition } from "@kai/runtime";
 import type { UsersContext } from "./context.ts";
 import { activeSigningKey } from "./db/signing-keys.repo.ts";
 import { schema, type UsersSchema } from "./db/tables.ts";
 import type { UsersEnv } from "./env.ts";
-import { createKeyStore } from "./jwks.ts";
+import { createKeyStore, type KeyStore } from "./jwks.ts";
 import { createLoaders } from "./loaders.ts";
 import { resolvers } from "./resolvers/index.ts";
 
 export const typeDefs = loadSchema("./schema.graphql", import.meta.url);
 
-export function usersSubgraph(env: UsersEnv): SubgraphDefinition<UsersSchema, UsersContext> {
-  let keyStore: ReturnType<typeof createKeyStore> | undefined;
-  // One Redis connection per process, made on first use and closed with the subgraph.
-  let redis: Redis | undefined;
-  let loginAttempts: AttemptLimiter | undefined;
-  const loginAttemptsOf = (log: Logger) => {
-    redis ??= connectRedis(env.REDIS_URL, log, "sign-ins are not rate limited");
-    loginAttempts ??= createAttemptLimiter(redis, log, {
-      name: "login",
-      limit: env.LOGIN_MAX_FAILURES,
-      windowSeconds: env.LOGIN_WINDOW_SECONDS,
-    });
-    return loginAttempts;
-  };
-  const keysOf = (db: Parameters<typeof createKeyStore>[0]) => (keyStore ??= createKeyStore(db));
+/** What users makes once per process: its signing keys and the sign-in limiter. */
+interface UsersResources extends Resources {
+  keys: KeyStore;
+  loginAttempts: AttemptLimiter;
+}
+
+export function usersSubgraph(
+  env: UsersEnv,
+): SubgraphDefinition<UsersSchema, UsersContext, UsersResources> {
   return {
     name: "users",
     schema,
@@ -41,24 +33,32 @@ export function usersSubgraph(env: UsersEnv): SubgraphDefinition<UsersSchema, Us
       "Mutation.refreshToken",
       "Mutation.logout",
     ],
-    context: ({ db, relay, log }, base) => ({
+    setup: async ({ db, log }) => {
+      await activeSigningKey(db);
+      const redis = connectRedis(env.REDIS_URL, log, "sign-ins are not rate limited");
+      return {
+        keys: createKeyStore(db),
+        loginAttempts: createAttemptLimiter(redis, log, {
+          name: "login",
+          limit: env.LOGIN_MAX_FAILURES,
+          windowSeconds: env.LOGIN_WINDOW_SECONDS,
+        }),
+        close: async () => redis.disconnect(),
+      };
+    },
+    context: ({ db, relay, loginAttempts }, base) => ({
       ...base,
       db,
       relay,
       env,
       loaders: createLoaders(db),
-      loginAttempts: loginAttemptsOf(log),
+      loginAttempts,
     }),
-    verifier: ({ db }) => createTokenVerifier(keysOf(db).getKey),
-    background: async ({ db, log }) => {
-      await activeSigningKey(db);
-      loginAttemptsOf(log);
-      return [{ stop: async () => redis?.disconnect() }];
-    },
-    routes: (app, { db }) => {
+    verifier: ({ keys }) => createTokenVerifier(keys.getKey),
+    routes: (app, { keys }) => {
       app.get("/.well-known/jwks.json", async (_req, res) => {
         res.setHeader("cache-control", "public, max-age=60");
-        res.json({ keys: await keysOf(db).keys() });
+        res.json({ keys: await keys.keys() });
       });
     },
   };

@@ -9,7 +9,12 @@ const CACHE_MS = 60_000;
  * The public signing keys, read from the database at most once a minute. Users serves them
  * as the JWKS and verifies its own callers' tokens with them, without a call to itself.
  */
-export function createKeyStore(db: Db<UsersSchema>) {
+export interface KeyStore {
+  keys(): Promise<JWK[]>;
+  getKey: JWTVerifyGetKey;
+}
+
+export function createKeyStore(db: Db<UsersSchema>): KeyStore {
   let cached: { keys: JWK[]; at: number } | undefined;
   const keys = async (): Promise<JWK[]> => {
     if (!cached || Date.now() - cached.at > CACHE_MS)
