@@ -64,29 +64,42 @@ describe("subscription connections", () => {
     await socket.dispose();
   });
 
-  it("free every NATS subscription and counter when sockets close", async () => {
-    const sockets = Array.from({ length: 40 }, () =>
-      connectSocket(stack.gateway, { token: ada.accessToken }),
-    );
-    for (const socket of sockets) {
-      subscribe(socket, STREAK);
-      subscribe(socket, "subscription { dueFlashcardsChanged { dueCount } }");
-    }
-    await waitFor(
-      () => (stack.gateway.subscriptions.stats().subscriptions === 80 ? true : undefined),
-      {
-        what: "80 live subscriptions",
-      },
-    );
-    // Shared per user and subject: 40 sockets of one user hold two NATS subscriptions.
-    expect(stack.gateway.subscriptions.stats().subjects).toBe(2);
-    await Promise.all(sockets.map((socket) => socket.dispose()));
-    await waitFor(
-      () => {
-        const stats = stack.gateway.subscriptions.stats();
-        return stats.connections + stats.subscriptions + stats.subjects === 0 ? true : undefined;
-      },
-      { what: "every connection, subscription and subject to be released" },
-    );
+  it("free every NATS subscription, counter and byte when sockets close", async () => {
+    await openAndCloseSockets(40);
+    const before = heapAfterCollection();
+    for (let round = 0; round < 5; round++) await openAndCloseSockets(40);
+    // 400 subscriptions came and went; what they held must be collectable.
+    expect(heapAfterCollection() - before).toBeLessThan(8 * 1024 * 1024);
   });
 });
+
+/** Opens `count` sockets with two subscriptions each, then closes them and waits for the release. */
+async function openAndCloseSockets(count: number): Promise<void> {
+  const sockets = Array.from({ length: count }, () =>
+    connectSocket(stack.gateway, { token: ada.accessToken }),
+  );
+  for (const socket of sockets) {
+    subscribe(socket, STREAK);
+    subscribe(socket, "subscription { dueFlashcardsChanged { dueCount } }");
+  }
+  await waitFor(
+    () => (stack.gateway.subscriptions.stats().subscriptions === count * 2 ? true : undefined),
+    { what: `${count * 2} live subscriptions` },
+  );
+  // Shared per user and subject: all sockets of one user hold two NATS subscriptions.
+  expect(stack.gateway.subscriptions.stats().subjects).toBe(2);
+  await Promise.all(sockets.map((socket) => socket.dispose()));
+  await waitFor(
+    () => {
+      const stats = stack.gateway.subscriptions.stats();
+      return stats.connections + stats.subscriptions + stats.subjects === 0 ? true : undefined;
+    },
+    { what: "every connection, subscription and subject to be released" },
+  );
+}
+
+function heapAfterCollection(): number {
+  if (!global.gc) throw new Error("run with --expose-gc (vitest.config.ts sets it)");
+  global.gc();
+  return process.memoryUsage().heapUsed;
+}
