@@ -120,4 +120,34 @@ About 97 percent of the Earth's water is stored in the oceans.`,
       someBackContains: "97 percent",
     },
   },
+  {
+    name: "Magna Carta (pronouns naming the subject)",
+    text: `The Magna Carta was a charter of rights agreed to by King John of England at Runnymede in 1215. It limited the power of the king and established that everyone, including the monarch, was subject to the law. The barons had rebelled against John because of heavy taxes and failed wars in France. This document is often seen as a foundation of constitutional government. Pope Innocent III annulled the charter only ten weeks later, which led to the First Barons' War.`,
+    expected: {
+      minCards: 3,
+      topicContains: "magna carta",
+      someFrontContains: "the magna carta limited the power",
+      someBackContains: "runnymede",
+    },
+  },
+  {
+    name: "price controls (definitions hedged with adverbs)",
+    text: `Inflation generally refers to a sustained rise in the general level of prices. A price ceiling is commonly defined as a legal maximum on the price of a good. It often leads to shortages because sellers supply less at the lower price. Deflation usually means that the general level of prices is falling. Central banks try to keep inflation close to 2 percent a year.`,
+    expected: {
+      minCards: 3,
+      topicContains: "inflation",
+      someFrontContains: "a price ceiling often leads to shortages",
+      someBackContains: "legal maximum",
+    },
+  },
+  {
+    name: "hash tables (programming, an unresolvable pronoun)",
+    text: `A hash table is a data structure that maps keys to values using a hash function. It computes an index into an array of buckets from which the desired value can be found. Collisions happen when two keys hash to the same index. They are usually resolved by chaining or open addressing. Lookups take constant time on average, but degrade to linear time in the worst case.`,
+    expected: {
+      minCards: 3,
+      topicContains: "hash table",
+      someFrontContains: "a hash table computes",
+      someBackContains: "data structure",
+    },
+  },
 ];

@@ -7,18 +7,39 @@ import { tokenise } from "./words.ts";
 export interface Definition {
   term: string;
   card: Card;
+  /** Whether the sentence treats the term as plural ("Mitochondria are ..."). */
+  plural: boolean;
 }
 
 type Form = "copula" | "defined" | "refers" | "means";
 
+/** Hedges that may sit before the verb: "X generally refers to Y", "X is commonly defined as Y". */
+const ADVERB = String.raw`(?:(?:generally|usually|commonly|typically|often|sometimes|also|simply|broadly|loosely|formally|technically|essentially|basically|strictly|normally|traditionally|primarily|most\s+often)\s+)?`;
+
 const FORMS: readonly { form: Form; pattern: RegExp }[] = [
   {
     form: "defined",
-    pattern: /^(.+?)\s+(is|are|was|were|can be)\s+(?:\w+ly\s+)?defined\s+as\s+(.+)$/i,
+    pattern: new RegExp(
+      String.raw`^(.+?)\s+(is|are|was|were|can be)\s+${ADVERB}defined\s+as\s+(.+)$`,
+      "i",
+    ),
   },
-  { form: "refers", pattern: /^(.+?)\s+(refers|refer|referred)\s+to\s+(.+)$/i },
-  { form: "means", pattern: /^(.+?)\s+(means|mean|meant)\s+(?:that\s+)?(.+)$/i },
-  { form: "copula", pattern: /^(.+?)\s+(is|are|was|were)\s+(.+)$/i },
+  {
+    form: "refers",
+    pattern: new RegExp(String.raw`^(.+?)\s+${ADVERB}(refers|refer|referred)\s+to\s+(.+)$`, "i"),
+  },
+  {
+    form: "means",
+    pattern: new RegExp(String.raw`^(.+?)\s+${ADVERB}(means|mean|meant)\s+(?:that\s+)?(.+)$`, "i"),
+  },
+  // The adverb only counts before an article: "is simply a function", not "is often long".
+  {
+    form: "copula",
+    pattern: new RegExp(
+      String.raw`^(.+?)\s+(is|are|was|were)\s+(?:${ADVERB}(?=(?:a|an|the)\s))?(.+)$`,
+      "i",
+    ),
+  },
 ];
 
 const ARTICLES: ReadonlySet<string> = new Set(["a", "an", "the", "one", "any"]);
@@ -43,9 +64,14 @@ export function extractDefinition(
     const body = definitionBody(rest, form, PLURAL_VERBS.has(lowerVerb));
     if (term === undefined || body === undefined) continue;
     const card = { front: question(term, form, lowerVerb), back: asSentence(body) };
-    best = { term, card, at: subject.length };
+    best = { term, card, plural: isPlural(term, lowerVerb), at: subject.length };
   }
-  return best && { term: best.term, card: best.card };
+  return best && { term: best.term, card: best.card, plural: best.plural };
+}
+
+function isPlural(term: string, verb: string): boolean {
+  if (verb === "can be") return /[^s]s$/i.test(term);
+  return PLURAL_VERBS.has(verb);
 }
 
 function question(term: string, form: Form, verb: string): string {

@@ -136,6 +136,24 @@ describe("generateOffline card strategies", () => {
       back: "Repeating an operation has the same effect as doing it once.",
     },
     {
+      name: "definition with 'refers to' and an adverb",
+      text: "Inflation generally refers to the general rise in prices over time.",
+      front: "What is inflation?",
+      back: "The general rise in prices over time.",
+    },
+    {
+      name: "definition with 'is commonly defined as'",
+      text: "Latency is commonly defined as the delay between a request and its response.",
+      front: "What is latency?",
+      back: "The delay between a request and its response.",
+    },
+    {
+      name: "definition with an adverb and 'means'",
+      text: "Throughput usually means the amount of work done per unit of time.",
+      front: "What does throughput mean?",
+      back: "The amount of work done per unit of time.",
+    },
+    {
       name: "definition with 'is defined as'",
       text: "Velocity is defined as the rate of change of an object's position with respect to time.",
       front: "What is velocity?",
@@ -155,5 +173,52 @@ describe("generateOffline card strategies", () => {
     },
   ])("$name", ({ text, front, back }) => {
     expect(generateOffline(text).cards).toEqual([{ front, back }]);
+  });
+});
+
+describe("generateOffline on sentences that open with a pronoun", () => {
+  it.each([
+    {
+      name: "names the subject the previous sentence defined",
+      text: "Mitochondria are organelles that produce most of the chemical energy of the cell. They are called the powerhouse of the cell.",
+      front: "Mitochondria are called the powerhouse of the _____.",
+    },
+    {
+      name: "names a singular subject, keeping its article",
+      text: "The Roman Empire was the post-Republican period of ancient Rome. It was ruled by emperors from 27 BC.",
+      front: "The Roman Empire was ruled by emperors from _____.",
+    },
+    {
+      name: "follows the subject through sentences that open with it",
+      text: "A hash table is a data structure that maps keys to values. Hash tables are used in caches and symbol tables everywhere. It computes an index into an array of buckets.",
+      front: "A hash table computes an index into an array of _____.",
+    },
+  ])("$name", ({ text, front }) => {
+    expect(generateOffline(text).cards.map((card) => card.front)).toContain(front);
+  });
+
+  it.each([
+    [
+      "a plural pronoun after a singular subject",
+      "A hash table is a data structure that maps keys to values. Collisions happen when two keys hash to the same index. They are usually resolved by chaining or open addressing.",
+    ],
+    [
+      "a pronoun after a sentence about something else",
+      "Inflation refers to the general rise in prices over time. Central banks try to keep inflation near 2 percent per year. It erodes the purchasing power of money over many years.",
+    ],
+    [
+      "a pronoun for a whole statement",
+      "Photosynthesis is the process by which plants make sugar from light. This is why plants need sunlight to grow well.",
+    ],
+  ])("makes no card from %s", (_name, text) => {
+    for (const { front } of generateOffline(text).cards) {
+      expect(front).not.toMatch(/^(?:it|they|this|these)\b/i);
+    }
+  });
+
+  it("names the topic after the first sentence's defined subject", () => {
+    const text =
+      "Mitochondria are organelles that produce most of the chemical energy of the cell. They are called the powerhouse of the cell.";
+    expect(generateOffline(text).topicName).toBe("Mitochondria");
   });
 });

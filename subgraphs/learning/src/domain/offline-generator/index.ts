@@ -1,4 +1,5 @@
-import type { Card } from "./card.ts";
+import { type Antecedent, opensWith, resolveAnaphora } from "./anaphora.ts";
+import { type Card, comparable } from "./card.ts";
 import { buildCloze } from "./cloze.ts";
 import { DeckBuilder } from "./deck-builder.ts";
 import { type Definition, extractDefinition } from "./definitions.ts";
@@ -35,25 +36,55 @@ export function generateOffline(text: string, options: GenerateOfflineOptions = 
   const { sentences, frequency, properNouns } = profileText(text);
   const definitions: (Definition & { sentenceIndex: number })[] = [];
   const lists: Card[] = [];
-  const remaining: string[] = [];
+  // Cloze candidates, each with the subject a leading "It" or "They" stands for.
+  const remaining: { sentence: string; resolved: string; antecedent?: Antecedent }[] = [];
+  // What the previous sentence was about, for a following "It ..." or "They ...".
+  let antecedent: Antecedent | undefined;
   sentences.forEach((sentence, sentenceIndex) => {
     const list = extractList(sentence, properNouns);
     const definition = list ? undefined : extractDefinition(sentence, properNouns);
-    if (list) lists.push(list);
-    else if (definition) definitions.push({ ...definition, sentenceIndex });
-    else remaining.push(sentence);
+    if (list) {
+      lists.push(list);
+      antecedent = undefined;
+    } else if (definition) {
+      definitions.push({ ...definition, sentenceIndex });
+      antecedent = definition;
+    } else {
+      // An unresolvable "It ..." or "They ..." makes no card: it would be vague out of context.
+      const resolved = resolveAnaphora(sentence, antecedent);
+      if (resolved !== undefined) remaining.push({ sentence, resolved, antecedent });
+      // A resolved pronoun keeps the antecedent; otherwise the sentence is about what it opens with.
+      if (resolved === undefined || resolved === sentence) {
+        antecedent = definitions.find(({ term }) => opensWith(sentence, term));
+      }
+    }
   });
 
   const deck = new DeckBuilder(maxCards);
   for (const card of [...definitions.map((definition) => definition.card), ...lists]) {
     deck.add(card);
   }
-  // Defined terms are already asked about; blanking them again would repeat the deck.
-  const usedAnswers = new Set(definitions.flatMap(({ term }) => contentKeys(term)));
-  for (const index of rankKeySentences(remaining, frequency)) {
+  // Defined terms are already asked about; blanking them again, word by word or as a whole name
+  // ("the French Revolution" → "french revolution"), would repeat the deck.
+  const usedAnswers = new Set(
+    definitions.flatMap(({ term }) => [
+      ...contentKeys(term),
+      comparable(term.replace(/^(?:a|an|the)\s+/i, "")),
+    ]),
+  );
+  const ranked = rankKeySentences(
+    remaining.map(({ resolved }) => resolved),
+    frequency,
+  );
+  for (const index of ranked) {
     if (deck.isFull) break;
-    const cloze = buildCloze(remaining[index] ?? "", frequency, usedAnswers);
-    if (cloze && deck.add(cloze.card)) usedAnswers.add(cloze.answerKey);
+    const candidate = remaining[index];
+    if (candidate === undefined) continue;
+    // Blank the original sentence, so the pronoun still marks the next word as a verb, and the
+    // antecedent it names is never the blank; then name the antecedent in the front.
+    const cloze = buildCloze(candidate.sentence, frequency, usedAnswers);
+    const front = cloze && resolveAnaphora(cloze.card.front, candidate.antecedent);
+    if (cloze && front && deck.add({ ...cloze.card, front })) usedAnswers.add(cloze.answerKey);
   }
 
   return { topicName: nameTopic(definitions, sentences, frequency), cards: deck.cards };

@@ -18,6 +18,23 @@ describe("nameTopic", () => {
       expected: "TCP",
     },
     {
+      name: "the term the first sentence defines, even when the text does not repeat it",
+      defined: [{ term: "mitochondria", sentenceIndex: 0 }],
+      sentences: [
+        "Mitochondria are organelles that produce most of the chemical energy of the cell.",
+        "They are called the powerhouse of the cell.",
+      ],
+      frequency: new Map([["cell", 2]]),
+      expected: "Mitochondria",
+    },
+    {
+      name: "the key phrase when a second-sentence definition does not recur",
+      defined: [{ term: "a charter", sentenceIndex: 1 }],
+      sentences: ["Kings rule.", "A charter is a document.", "Kings tax.", "Kings fight."],
+      frequency: new Map([["king", 3]]),
+      expected: "Kings",
+    },
+    {
       name: "the key phrase when the definition comes late",
       defined: [{ term: "metamorphic rock", sentenceIndex: 3 }],
       sentences: [

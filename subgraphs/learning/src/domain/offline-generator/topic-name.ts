@@ -7,7 +7,7 @@ const SMALL_WORDS: ReadonlySet<string> = new Set(
   "a an and as at but by for from in into nor of on or the to via with".split(" "),
 );
 
-/** A definition this early states what the whole text is about. */
+/** A definition this early states what the whole text is about, if the text returns to it. */
 const OPENING_SENTENCES = 2;
 
 export interface DefinedTerm {
@@ -16,8 +16,9 @@ export interface DefinedTerm {
 }
 
 /**
- * Names the deck after the term the text opens by defining, if the text keeps returning to
- * it; otherwise after its most frequent key phrase.
+ * Names the deck after the term the text opens by defining: always when it is the very first
+ * sentence, and when it is the second only if the text keeps returning to it. Otherwise after
+ * the text's most frequent key phrase.
  */
 export function nameTopic(
   definedTerms: readonly DefinedTerm[],
@@ -27,7 +28,8 @@ export function nameTopic(
   const recurs = (term: string): boolean =>
     tokenise(term).some((word) => (frequency.get(keyOf(word.text)) ?? 0) >= 2);
   const opening = definedTerms.find(
-    ({ term, sentenceIndex }) => sentenceIndex < OPENING_SENTENCES && recurs(term),
+    ({ term, sentenceIndex }) =>
+      sentenceIndex === 0 || (sentenceIndex < OPENING_SENTENCES && recurs(term)),
   );
   const topic = opening?.term ?? keyPhrase(sentences);
   const title = titleCase(
