@@ -35,6 +35,11 @@ export interface ConsumerOptions<T extends EventType, P = undefined> {
    */
   handle(tx: Tx, event: EventEnvelope<T>, prepared: P): Promise<void>;
   /**
+   * Records, in its own transaction, that an event will never apply (it failed every delivery
+   * and is being parked): e.g. marks a capture FAILED so nobody waits on it forever.
+   */
+  onGiveUp?(tx: Tx, event: EventEnvelope<T>, reason: string): Promise<void>;
+  /**
    * Runs after the effect commits (not for a redelivery already applied): kicks the outbox
    * relay, refreshes caches. A failure here is logged; the effect itself stays committed.
    */
@@ -104,12 +109,7 @@ export async function startConsumer<T extends EventType, P = undefined>(
         }
       }
       const applied = await options.db.transaction(async (tx) => {
-        const fresh = await tx
-          .insert(processedEvents)
-          .values({ consumer: durable, eventId: event.id })
-          .onConflictDoNothing()
-          .returning({ eventId: processedEvents.eventId });
-        if (fresh.length === 0) return false;
+        if (!(await claim(tx, event.id))) return false;
         // Without a prepare step P is undefined, so this is exactly what it promises.
         await options.handle(tx, event, prepared as P);
         return true;
@@ -119,7 +119,9 @@ export async function startConsumer<T extends EventType, P = undefined>(
     } catch (error) {
       const deliveries = message.info.deliveryCount;
       if (deliveries >= maxDeliveries) {
-        await park(message, `failed ${deliveries} times: ${describe(error)}`);
+        const reason = `failed ${deliveries} times: ${describe(error)}`;
+        await giveUp(event, reason);
+        await park(message, reason);
         return;
       }
       log.warn(
@@ -127,6 +129,28 @@ export async function startConsumer<T extends EventType, P = undefined>(
         "event handler failed; will retry",
       );
       message.nak((options.retryDelayMs ?? 500) * 2 ** (deliveries - 1));
+    }
+  }
+
+  /** Records the event as this consumer's; false when it already was (a redelivery). */
+  async function claim(tx: Tx, eventId: string): Promise<boolean> {
+    const fresh = await tx
+      .insert(processedEvents)
+      .values({ consumer: durable, eventId })
+      .onConflictDoNothing()
+      .returning({ eventId: processedEvents.eventId });
+    return fresh.length > 0;
+  }
+
+  async function giveUp(event: EventEnvelope<T>, reason: string): Promise<void> {
+    const onGiveUp = options.onGiveUp;
+    if (!onGiveUp) return;
+    try {
+      await options.db.transaction(async (tx) => {
+        if (await claim(tx, event.id)) await onGiveUp(tx, event, reason);
+      });
+    } catch (error) {
+      log.error({ err: error, durable, eventId: event.id }, "could not record a given-up event");
     }
   }
 

@@ -37,6 +37,8 @@ export interface ConsumerSpec<
    */
   prepare?(event: EventEnvelope<T>): Promise<P>;
   handle(tx: Tx<S>, event: EventEnvelope<T>, prepared: P): Promise<void>;
+  /** When the event is parked after failing every delivery; see ConsumerOptions.onGiveUp. */
+  onGiveUp?(tx: Tx<S>, event: EventEnvelope<T>, reason: string): Promise<void>;
   /** After the effect commits, e.g. to refresh a Redis cache from the committed rows. */
   afterCommit?(event: EventEnvelope<T>): Promise<void>;
 }
@@ -119,6 +121,7 @@ export async function startSubgraphRuntime<
 
   const consumers: Consumer[] = [];
   for (const spec of definition.consumers?.(deps) ?? []) {
+    const onGiveUp = spec.onGiveUp?.bind(spec);
     consumers.push(
       await startConsumer<EventType, unknown>({
         durable: spec.durable,
@@ -129,6 +132,8 @@ export async function startSubgraphRuntime<
         log,
         prepare: spec.prepare?.bind(spec),
         handle: (tx, event, prepared) => spec.handle(tx as unknown as Tx<S>, event, prepared),
+        onGiveUp:
+          onGiveUp && ((tx, event, reason) => onGiveUp(tx as unknown as Tx<S>, event, reason)),
         afterCommit: async (event) => {
           relay.kick();
           await spec.afterCommit?.(event);

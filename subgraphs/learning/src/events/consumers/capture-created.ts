@@ -26,6 +26,16 @@ export function captureCreatedConsumer(deps: {
   return {
     durable: "learning-cards-from-captures",
     type: "captures.capture_created",
+    // The reason stays in the logs and the dead letters; the user gets one they can act on.
+    async onGiveUp(tx, event) {
+      await enqueueEvent(tx, "learning.capture_processed", event.userId, {
+        captureId: event.data.captureId,
+        status: "FAILED",
+        topicId: null,
+        flashcardCount: 0,
+        reason: "Kai could not make flashcards from this capture. Please try again later.",
+      });
+    },
     async prepare({ userId, data: { captureId, ...capture } }) {
       // The same capture announced again under another event id: spend nothing on it.
       if (await hasTopic(deps.db, captureId, userId)) return null;

@@ -1,0 +1,119 @@
+import { type Database, openDatabase } from "@kai/db";
+import { createLogger } from "@kai/service";
+import {
+  createTestDatabases,
+  type NatsServer,
+  startNatsServer,
+  type TestDatabases,
+  waitFor,
+} from "@kai/testkit";
+import { sql } from "drizzle-orm";
+import { connect, type NatsConnection } from "nats";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Consumer, startConsumer } from "./consumer.ts";
+import { buildEvent } from "./enqueue.ts";
+import { ensureStreams } from "./streams.ts";
+import { processedEvents } from "./tables.ts";
+
+let nats: NatsServer;
+let databases: TestDatabases;
+let database: Database<Record<string, never>>;
+let nc: NatsConnection;
+const log = createLogger("consumer-test", "silent");
+
+beforeAll(async () => {
+  [nats, databases] = await Promise.all([startNatsServer(), createTestDatabases(["events"])]);
+  database = await openDatabase({
+    url: databases.urls.events,
+    pgliteDir: "",
+    migrationsFolder: new URL("./testing/migrations", import.meta.url).pathname,
+    schema: {},
+  });
+  nc = await connect({ servers: nats.url });
+  await ensureStreams(await nc.jetstreamManager());
+});
+
+afterAll(async () => {
+  await nc?.drain();
+  await database?.close();
+  await Promise.all([nats?.dispose(), databases?.dispose()]);
+});
+
+async function consume(
+  durable: string,
+  options: {
+    handle: () => Promise<void>;
+    onGiveUp?: (eventId: string, reason: string) => Promise<void>;
+  },
+): Promise<Consumer> {
+  return startConsumer({
+    durable,
+    type: "learning.topic_completed",
+    db: database.db,
+    js: nc.jetstream(),
+    jsm: await nc.jetstreamManager(),
+    log,
+    maxDeliveries: 2,
+    retryDelayMs: 10,
+    handle: options.handle,
+    onGiveUp: options.onGiveUp && ((_tx, event, reason) => options.onGiveUp!(event.id, reason)),
+  });
+}
+
+const userId = "5f0e4f7a-3c1b-4d2e-9a8b-7c6d5e4f3a2b";
+const topicCompleted = () =>
+  buildEvent("learning.topic_completed", userId, {
+    topicId: "1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d",
+  });
+
+describe("a durable consumer", () => {
+  it("applies an event once however often it is delivered", async () => {
+    let applied = 0;
+    const consumer = await consume("once", { handle: async () => void applied++ });
+    const event = topicCompleted();
+    const js = nc.jetstream();
+    await js.publish(`learning.topic_completed.${userId}`, JSON.stringify(event), { msgID: "a" });
+    await js.publish(`learning.topic_completed.${userId}`, JSON.stringify(event), { msgID: "b" });
+    const marker = topicCompleted();
+    await js.publish(`learning.topic_completed.${userId}`, JSON.stringify(marker), {
+      msgID: marker.id,
+    });
+    await waitFor(() => (applied === 2 ? true : undefined), { what: "the event and the marker" });
+    await consumer.stop();
+    expect(applied).toBe(2);
+  });
+
+  it("gives up after its deliveries: records why once, parks the message, and moves on", async () => {
+    // A new durable starts at the stream's first message, so it also gives up on the events
+    // the test above published; only this test's event is looked at.
+    const reasons: string[] = [];
+    const event = topicCompleted();
+    const consumer = await consume("gives-up", {
+      handle: async () => {
+        throw new Error("the handler is broken");
+      },
+      onGiveUp: async (eventId, reason) => {
+        if (eventId === event.id) reasons.push(reason);
+      },
+    });
+    await nc.jetstream().publish(`learning.topic_completed.${userId}`, JSON.stringify(event));
+    await nc.jetstream().publish(`learning.topic_completed.${userId}`, JSON.stringify(event));
+    await waitFor(() => reasons[0], { what: "the give-up" });
+
+    const jsm = await nc.jetstreamManager();
+    const parked = await waitFor(() =>
+      jsm.streams
+        .getMessage("DEAD_LETTERS", { last_by_subj: "dlq.gives-up" })
+        .then((m) => m.json<{ reason: string }>()),
+    );
+    expect(parked.reason).toBe(reasons[0]);
+    const recorded = await database.db
+      .select()
+      .from(processedEvents)
+      .where(
+        sql`${processedEvents.consumer} = 'gives-up' and ${processedEvents.eventId} = ${event.id}`,
+      );
+    expect(recorded).toHaveLength(1);
+    await consumer.stop();
+  });
+});
