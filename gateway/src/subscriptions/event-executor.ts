@@ -23,6 +23,9 @@ export interface EventContext extends GatewayContext {
 
 /** Sends the fetch for a subscription root field as a subscription operation carrying the event. */
 class EventSource extends SubgraphSource {
+  /** Fetch text → its subscription form (null: not a root fetch); the planner reuses fetch texts. */
+  private readonly rewrites = new Map<string, string | null>();
+
   constructor(
     url: string,
     private readonly fields: ReadonlySet<string>,
@@ -34,12 +37,24 @@ class EventSource extends SubgraphSource {
     super.willSendRequest(options);
     const { request, context } = options;
     if (!("event" in context) || !request.query) return;
-    const document = parse(request.query);
+    const subscription = this.asSubscription(request.query);
+    if (subscription === null) return;
+    request.query = subscription;
+    request.extensions = { ...request.extensions, event: (context as EventContext).event };
+  }
+
+  private asSubscription(query: string): string | null {
+    let rewritten = this.rewrites.get(query);
+    if (rewritten !== undefined) return rewritten;
+    const document = parse(query);
     const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
     const roots = operation?.selectionSet.selections ?? [];
-    if (!roots.some((s) => s.kind === Kind.FIELD && this.fields.has(s.name.value))) return;
-    request.query = print(asOperation(document, OperationTypeNode.SUBSCRIPTION));
-    request.extensions = { ...request.extensions, event: (context as EventContext).event };
+    const isRoot = roots.some((s) => s.kind === Kind.FIELD && this.fields.has(s.name.value));
+    rewritten = isRoot ? print(asOperation(document, OperationTypeNode.SUBSCRIPTION)) : null;
+    // Bounded like the planner's own cache: distinct operations, not events, fill it.
+    if (this.rewrites.size >= 1_000) this.rewrites.clear();
+    this.rewrites.set(query, rewritten);
+    return rewritten;
   }
 }
 
