@@ -12,6 +12,8 @@ const RUNTIME_TABLES = /"(outbox|processed_events)"/;
 
 export interface LearningHarness {
   learning: RunningSubgraph<LearningSchema>;
+  /** Every replica started (the first is `learning`), all on one database and one NATS. */
+  replicas: RunningSubgraph<LearningSchema>[];
   /** A client of the learning subgraph whose requests carry a real token for the user. */
   clientFor(userId: string, role?: "USER" | "ADMIN"): Promise<GraphQLClient>;
   /** Collects every event of that type for the user from now on, as NATS delivers them. */
@@ -30,6 +32,7 @@ export interface LearningHarness {
 export async function startLearningHarness(
   /** Settings over the test defaults, e.g. GEMINI_API_KEY and GEMINI_BASE_URL. */
   overrides: Record<string, string> = {},
+  { replicas = 1 }: { replicas?: number } = {},
 ): Promise<LearningHarness> {
   const disposers: (() => Promise<unknown>)[] = [];
   const dispose = async () => {
@@ -50,19 +53,25 @@ export async function startLearningHarness(
       ...overrides,
     });
     let statements = 0;
-    const learning = await startSubgraphRuntime(learningSubgraph(env), {
-      env,
-      databaseUrl: databases.urls.learning,
-      onQuery: (query) => {
-        if (!RUNTIME_TABLES.test(query)) statements++;
-      },
-    });
-    disposers.push(learning.stop);
+    const started: RunningSubgraph<LearningSchema>[] = [];
+    for (let replica = 0; replica < replicas; replica++) {
+      const running = await startSubgraphRuntime(learningSubgraph(env), {
+        env,
+        databaseUrl: databases.urls.learning,
+        onQuery: (query) => {
+          if (!RUNTIME_TABLES.test(query)) statements++;
+        },
+      });
+      disposers.push(running.stop);
+      started.push(running);
+    }
+    const learning = started[0]!;
     const nc: NatsConnection = await connect({ servers: nats.url });
     disposers.push(() => nc.drain());
 
     return {
       learning,
+      replicas: started,
       async clientFor(userId, role = "USER") {
         const token = await issuer.token(userId, { role });
         return new GraphQLClient(learning.url, { headers: { authorization: `Bearer ${token}` } });
