@@ -103,6 +103,18 @@ describe("bad input gets a clear error and writes nothing", () => {
     ).toBe("BAD_USER_INPUT");
   });
 
+  it("updateMe with an unknown time zone, an empty name or nothing to change", async () => {
+    const updateMe = (input: object) =>
+      ada.client.request("mutation ($input: UpdateMeInput!) { updateMe(input: $input) { name } }", {
+        input,
+      });
+    expect(await errorCode(updateMe({ timezone: "Mars/Olympus" }))).toBe("BAD_USER_INPUT");
+    expect(await errorCode(updateMe({ name: "  " }))).toBe("BAD_USER_INPUT");
+    expect(await errorCode(updateMe({}))).toBe("BAD_USER_INPUT");
+    const { me } = await ada.client.request<{ me: { name: string } }>("{ me { name } }");
+    expect(me.name).toBe("Ada");
+  });
+
   it("leaderboard with a limit out of range", async () => {
     expect(await errorCode(ada.client.request("{ leaderboard(limit: 1000) { rank } }"))).toBe(
       "BAD_USER_INPUT",

@@ -1,3 +1,4 @@
+import { waitFor } from "@kai/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createCapture,
@@ -148,5 +149,20 @@ describe("the core loop through the gateway", () => {
     expect(shareCard.stats.points).toBe(60);
     expect(new URL(shareCard.platforms.twitter).protocol).toBe("https:");
     expect(new URL(shareCard.platforms.linkedin).protocol).toBe("https:");
+  });
+
+  it("lets a user change name and time zone, and progress follows", async () => {
+    const { updateMe } = await ada.client.request<{ updateMe: { name: string; timezone: string } }>(
+      'mutation { updateMe(input: { name: "Ada Lovelace", timezone: "Asia/Tokyo" }) { name timezone } }',
+    );
+    expect(updateMe).toEqual({ name: "Ada Lovelace", timezone: "Asia/Tokyo" });
+    const text = await waitFor(async () => {
+      const { shareCard } = await ada.client.request<{ shareCard: { text: string } }>(
+        "query ($id: ID!) { shareCard(userId: $id) { text } }",
+        { id: ada.userId },
+      );
+      return shareCard.text.includes("Ada Lovelace") ? shareCard.text : undefined;
+    });
+    expect(text).toContain("Ada Lovelace");
   });
 });

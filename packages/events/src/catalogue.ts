@@ -18,6 +18,11 @@ export const catalogue = {
       role: z.enum(["USER", "ADMIN"]),
     }),
   },
+  "users.user_updated": {
+    version: 1,
+    /** The user's name and time zone after the change (both, changed or not). */
+    data: z.object({ name: z.string(), timezone: z.string() }),
+  },
   "captures.capture_created": {
     version: 1,
     data: z.object({

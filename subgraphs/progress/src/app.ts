@@ -7,6 +7,7 @@ import type { ProgressEnv } from "./env.ts";
 import { flashcardReviewedConsumer } from "./events/consumers/flashcard-reviewed.ts";
 import { topicCompletedConsumer } from "./events/consumers/topic-completed.ts";
 import { userCreatedConsumer } from "./events/consumers/user-created.ts";
+import { userUpdatedConsumer } from "./events/consumers/user-updated.ts";
 import { createLeaderboard, type Leaderboard } from "./leaderboard/leaderboard.ts";
 import { createLoaders } from "./loaders.ts";
 import { resolvers } from "./resolvers/index.ts";
@@ -39,6 +40,7 @@ export function progressSubgraph(
     }),
     consumers: ({ leaderboard }) => [
       userCreatedConsumer(),
+      userUpdatedConsumer(),
       flashcardReviewedConsumer(leaderboard),
       topicCompletedConsumer(leaderboard),
     ],

@@ -35,3 +35,12 @@ export function findUsersByIds(
     .from(users)
     .where(inArray(users.id, [...ids]));
 }
+
+export async function updateUser(
+  db: DbOrTx<UsersSchema>,
+  id: string,
+  changes: Partial<Pick<UserRow, "name" | "timezone">>,
+): Promise<UserRow | undefined> {
+  const [row] = await db.update(users).set(changes).where(eq(users.id, id)).returning();
+  return row;
+}

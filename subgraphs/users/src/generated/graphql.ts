@@ -58,6 +58,14 @@ export type RegisterInput = {
   timezone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Only the fields given change. */
+export type UpdateMeInput = {
+  /** 1 to 100 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** IANA time zone, e.g. America/New_York. Days and streaks count in it from the next activity on. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type LoginInput = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
@@ -77,6 +85,8 @@ export type Mutation = {
   refreshToken: AuthPayload;
   /** Ends the sign-in the refresh token belongs to. True when it was active. */
   logout: Scalars['Boolean']['output'];
+  /** Changes the signed-in user's name or time zone. */
+  updateMe: User;
 };
 
 
@@ -97,6 +107,11 @@ export type MutationRefreshTokenArgs = {
 
 export type MutationLogoutArgs = {
   refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateMeArgs = {
+  input: UpdateMeInput;
 };
 
 
@@ -202,6 +217,7 @@ export type ResolversTypes = {
   AuthPayload: ResolverTypeWrapper<IssuedSession>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   RegisterInput: RegisterInput;
+  UpdateMeInput: UpdateMeInput;
   LoginInput: LoginInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -217,6 +233,7 @@ export type ResolversParentTypes = {
   AuthPayload: IssuedSession;
   Int: Scalars['Int']['output'];
   RegisterInput: RegisterInput;
+  UpdateMeInput: UpdateMeInput;
   LoginInput: LoginInput;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
@@ -253,6 +270,7 @@ export type MutationResolvers<ContextType = UsersContext, ParentType extends Res
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'token'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'refreshToken'>>;
+  updateMe?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateMeArgs, 'input'>>;
 };
 
 export type Resolvers<ContextType = UsersContext> = {

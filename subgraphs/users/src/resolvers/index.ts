@@ -4,12 +4,13 @@ import { login } from "./mutation-login.ts";
 import { logout } from "./mutation-logout.ts";
 import { refreshToken } from "./mutation-refresh-token.ts";
 import { register } from "./mutation-register.ts";
+import { updateMe } from "./mutation-update-me.ts";
 import { me } from "./query-me.ts";
 import { User } from "./user.ts";
 
 export const resolvers: Resolvers = {
   DateTime,
   Query: { me },
-  Mutation: { register, login, refreshToken, logout },
+  Mutation: { register, login, refreshToken, logout, updateMe },
   User,
 };

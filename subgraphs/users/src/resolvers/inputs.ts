@@ -16,3 +16,13 @@ export const isTimeZone = (zone: string): boolean => {
     return false;
   }
 };
+
+export const displayName = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(100, "must be at most 100 characters");
+
+export const timeZone = z
+  .string()
+  .refine(isTimeZone, "must be an IANA time zone such as Europe/Paris");

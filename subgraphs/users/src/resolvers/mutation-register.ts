@@ -6,7 +6,7 @@ import { insertUser } from "../db/users.repo.ts";
 import { hashPassword } from "../domain/password.ts";
 import type { MutationResolvers } from "../generated/graphql.ts";
 import { startSession } from "../sessions/start-session.ts";
-import { email, isTimeZone } from "./inputs.ts";
+import { displayName, email, timeZone } from "./inputs.ts";
 
 const registerInput = z.object({
   email,
@@ -14,12 +14,8 @@ const registerInput = z.object({
     .string()
     .min(8, "must be at least 8 characters")
     .max(128, "must be at most 128 characters"),
-  name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
-  timezone: z
-    .string()
-    .refine(isTimeZone, "must be an IANA time zone such as Europe/Paris")
-    .nullish()
-    .transform((zone) => zone ?? "UTC"),
+  name: displayName,
+  timezone: timeZone.nullish().transform((zone) => zone ?? "UTC"),
 });
 
 export const register: MutationResolvers["register"] = async (_, args, ctx) => {
