@@ -22,11 +22,14 @@ import { loadUsersEnv } from "../../subgraphs/users/src/env.ts";
 const SUBGRAPHS = ["users", "captures", "learning", "progress"] as const;
 type SubgraphName = (typeof SUBGRAPHS)[number];
 
+/** What tests need of a running subgraph: where it listens, and how to stop it. */
+type StackSubgraph = Pick<RunningSubgraph<Record<string, never>>, "url" | "stop">;
+
 export interface Stack {
   /** The first gateway; `gateways` holds every replica. */
   gateway: RunningGateway;
   gateways: RunningGateway[];
-  subgraphs: Record<SubgraphName, RunningSubgraph<Record<string, unknown>>>;
+  subgraphs: Record<SubgraphName, StackSubgraph>;
   nats: NatsServer;
   redis: RedisServer;
   /** SQL statements run so far, per subgraph; tests compare before and after. */
@@ -36,10 +39,6 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/**
- * The whole supergraph in this process: four subgraphs on fresh Postgres databases, a
- * private nats-server and redis-server, and the gateway in front — real parts throughout.
- */
 export interface StackOptions {
   /** Settings for every service, over the test defaults (e.g. ACCESS_TOKEN_TTL_SECONDS). */
   env?: Record<string, string>;
@@ -47,6 +46,10 @@ export interface StackOptions {
   gateways?: number;
 }
 
+/**
+ * The whole supergraph in this process: four subgraphs on fresh Postgres databases, a
+ * private nats-server and redis-server, and the gateway in front — real parts throughout.
+ */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const [nats, redis, databases] = await Promise.all([
     startNatsServer(),
@@ -67,17 +70,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     DUE_SCAN_INTERVAL_SECONDS: "0.2",
     ...options.env,
   };
-  const run = <S extends Record<string, unknown>>(
+  const run = (
     name: SubgraphName,
     start: (options: {
       databaseUrl: string;
       onQuery: (query: string) => void;
-    }) => Promise<RunningSubgraph<S>>,
+    }) => Promise<StackSubgraph>,
   ) =>
     start({
       databaseUrl: databases.urls[name] as string,
       onQuery: (query) => countUnlessBackground(name, query),
-    }) as Promise<unknown> as Promise<RunningSubgraph<Record<string, unknown>>>;
+    });
 
   const users = await run("users", (options) => {
     const env = loadUsersEnv(common);
