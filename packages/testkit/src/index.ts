@@ -8,6 +8,7 @@ export {
   startGeminiStub,
 } from "./gemini-stub.ts";
 export { type NatsServer, startNatsServer } from "./nats-server.ts";
+export { type PostgresCluster, postgresBinDir, startPostgresCluster } from "./postgres-cluster.ts";
 export { type RedisServer, startRedisServer } from "./redis-server.ts";
 export { portAccepts, spawnServer, stopServer } from "./spawn-server.ts";
 export { createTestDatabases, type TestDatabases } from "./test-databases.ts";
