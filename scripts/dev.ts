@@ -2,11 +2,14 @@
  * Runs the whole supergraph on one machine: the four subgraphs and the gateway, each its own
  * process. Without DATABASE_URL every subgraph uses an embedded PGlite under .data/; without
  * a NATS or Redis answering, local nats-server / redis-server processes are started.
+ * A service that dies is started again with backoff (./supervisor.ts); only Ctrl-C or SIGTERM
+ * stops the stack.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { portAccepts, spawnServer, stopServer, waitFor } from "@kai/testkit";
+import { portAccepts, spawnServer, stopServer } from "@kai/testkit";
+import { supervise } from "./supervisor.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const dataDir = resolve(root, process.env.DATA_DIR ?? ".data");
@@ -68,50 +71,63 @@ const infrastructure = [
   ]),
 ].filter((child) => child !== undefined);
 
-const children = services.map(({ name, entry }) =>
-  spawn(process.execPath, ["--import", "tsx", resolve(root, entry)], {
-    cwd: root,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      NATS_URL: natsUrl,
-      REDIS_URL: redisUrl,
-      NODE_ENV: process.env.NODE_ENV ?? "development",
+const supervised = services.map(({ name, entry }) =>
+  supervise({
+    name,
+    command: process.execPath,
+    args: ["--import", "tsx", resolve(root, entry)],
+    spawnOptions: {
+      cwd: root,
+      stdio: "inherit",
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        NATS_URL: natsUrl,
+        REDIS_URL: redisUrl,
+        NODE_ENV: process.env.NODE_ENV ?? "development",
+      },
     },
-  }).once("exit", (code, signal) => {
-    if (!stopping) {
-      console.error(`${name} exited (${signal ?? code}); stopping the rest`);
-      void stopAll(1);
-    }
   }),
 );
 
 let stopping = false;
-async function stopAll(exitCode: number): Promise<void> {
+async function stopAll(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await Promise.all(children.map((child) => stopServer(child)));
+  await Promise.all(supervised.map((service) => service.stop()));
   await Promise.all(infrastructure.map((child) => stopServer(child)));
-  process.exit(exitCode);
+  process.exit(0);
 }
-process.on("SIGINT", () => void stopAll(0));
-process.on("SIGTERM", () => void stopAll(0));
+process.on("SIGINT", () => void stopAll());
+process.on("SIGTERM", () => void stopAll());
 
-await waitFor(
-  async () => {
-    const ready = await Promise.all(
-      services.map(({ port }) =>
-        fetch(`http://127.0.0.1:${port}/ready`).then(
-          (r) => r.ok,
-          () => false,
-        ),
-      ),
-    );
-    return ready.every(Boolean) || undefined;
-  },
-  { timeoutMs: 120_000, intervalMs: 500, what: "every service to be ready" },
-);
+const ready = (port: number) =>
+  fetch(`http://127.0.0.1:${port}/ready`).then(
+    (response) => response.ok,
+    () => false,
+  );
+
+/**
+ * Resolves once every service answers /ready. It never gives up: the supervisor keeps
+ * restarting whatever crashed, so after a while it only says which services are still not ready.
+ */
+async function allReady(): Promise<void> {
+  const patienceMs = 120_000;
+  const since = Date.now();
+  let warned = false;
+  for (;;) {
+    const answers = await Promise.all(services.map(({ port }) => ready(port)));
+    if (answers.every(Boolean)) return;
+    if (!warned && Date.now() - since > patienceMs) {
+      warned = true;
+      const waiting = services.filter((_, index) => !answers[index]).map(({ name }) => name);
+      console.error(`still waiting for ${waiting.join(", ")} to be ready`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+await allReady();
 console.log(
   "\nKai is running. GraphQL (queries, mutations, subscriptions): http://localhost:4000/graphql\n",
 );
