@@ -1,25 +1,20 @@
 import type { Viewer } from "@kai/auth";
 import type { Db } from "@kai/db";
 import { loadGroupsByKey, loadRowsByKey, ownerFilter, requireViewer } from "@kai/service";
-import type DataLoader from "dataloader";
-import { type UsageTotals, usageByOwnerIds } from "./db/ai-calls.repo.ts";
+import { usageByOwnerIds } from "./db/ai-calls.repo.ts";
 import {
   countDueFlashcards,
   countFlashcardsByTopicIds,
   findDueFlashcards,
+  findFlashcardPages,
   findFlashcardsByIds,
-  findFlashcardsByTopicIds,
 } from "./db/flashcards.repo.ts";
-import type { FlashcardRow } from "./db/schema.ts";
+import type { ListPage } from "./db/list-page.ts";
 import { findLatestSyllabiByTopicIds } from "./db/syllabi.repo.ts";
 import type { LearningSchema } from "./db/tables.ts";
-import {
-  findTopicsByCaptureIds,
-  findTopicsByIds,
-  findTopicsByOwnerIds,
-  findTopicsByParentIds,
-} from "./db/topics.repo.ts";
+import { findTopicPages, findTopicsByCaptureIds, findTopicsByIds } from "./db/topics.repo.ts";
 import { periodStart, type UsagePeriod } from "./domain/usage-period.ts";
+import { perArguments } from "./per-arguments.ts";
 
 /**
  * The request's lookups, one DataLoader each. Lookups by object id are scoped to what the
@@ -31,8 +26,6 @@ export function createLoaders(db: Db<LearningSchema>, viewer: Viewer | null) {
   // got this far it would fail here rather than see everyone's rows.
   const owner = () => ownerFilter(requireViewer({ viewer }));
   const now = () => new Date();
-  const dueByLimit = new Map<number, DataLoader<string, FlashcardRow[]>>();
-  const usageByPeriod = new Map<UsagePeriod, DataLoader<string, UsageTotals | null>>();
 
   return {
     topicById: loadRowsByKey(
@@ -43,21 +36,30 @@ export function createLoaders(db: Db<LearningSchema>, viewer: Viewer | null) {
       (ids: readonly string[]) => findTopicsByCaptureIds(db, ids, owner()),
       (topic) => topic.captureId ?? "",
     ),
-    topicsByParentId: loadGroupsByKey(
-      (ids: readonly string[]) => findTopicsByParentIds(db, ids, owner()),
-      (topic) => topic.parentId ?? "",
+    /** A page of sub-topics per parent topic: the same page of many parents is one statement. */
+    topicsByParentId: perArguments((page: ListPage) =>
+      loadGroupsByKey(
+        (ids: readonly string[]) => findTopicPages(db, "parentId", ids, page, owner()),
+        (topic) => topic.parentId ?? "",
+      ),
     ),
-    topicsByOwnerId: loadGroupsByKey(
-      (ids: readonly string[]) => findTopicsByOwnerIds(db, ids),
-      (topic) => topic.ownerId,
+    /** A page of topics per owner; the resolver decides who may read whose. */
+    topicsByOwnerId: perArguments((page: ListPage) =>
+      loadGroupsByKey(
+        (ids: readonly string[]) => findTopicPages(db, "ownerId", ids, page, undefined),
+        (topic) => topic.ownerId,
+      ),
     ),
     flashcardById: loadRowsByKey(
       (ids: readonly string[]) => findFlashcardsByIds(db, ids, owner()),
       (card) => card.id,
     ),
-    flashcardsByTopicId: loadGroupsByKey(
-      (ids: readonly string[]) => findFlashcardsByTopicIds(db, ids, owner()),
-      (card) => card.topicId,
+    /** A page of cards per topic: the same page of many topics is one statement. */
+    flashcardsByTopicId: perArguments((page: ListPage) =>
+      loadGroupsByKey(
+        (ids: readonly string[]) => findFlashcardPages(db, ids, page, owner()),
+        (card) => card.topicId,
+      ),
     ),
     flashcardCountByTopicId: loadRowsByKey(
       (ids: readonly string[]) => countFlashcardsByTopicIds(db, ids, owner()),
@@ -72,29 +74,19 @@ export function createLoaders(db: Db<LearningSchema>, viewer: Viewer | null) {
       (syllabus) => syllabus.topicId,
     ),
     /** AI usage totals per owner; one loader per period, as the period shapes the batch query. */
-    aiUsageByOwnerId(period: UsagePeriod): DataLoader<string, UsageTotals | null> {
-      let loader = usageByPeriod.get(period);
-      if (!loader) {
-        loader = loadRowsByKey(
-          (ids: readonly string[]) => usageByOwnerIds(db, ids, periodStart(period, now())),
-          (row) => row.ownerId,
-        );
-        usageByPeriod.set(period, loader);
-      }
-      return loader;
-    },
+    aiUsageByOwnerId: perArguments((period: UsagePeriod) =>
+      loadRowsByKey(
+        (ids: readonly string[]) => usageByOwnerIds(db, ids, periodStart(period, now())),
+        (row) => row.ownerId,
+      ),
+    ),
     /** Due cards per owner; one loader per limit, as the limit shapes the batch query. */
-    dueFlashcardsByOwnerId(limit: number): DataLoader<string, FlashcardRow[]> {
-      let loader = dueByLimit.get(limit);
-      if (!loader) {
-        loader = loadGroupsByKey(
-          (ids: readonly string[]) => findDueFlashcards(db, ids, now(), limit),
-          (card) => card.ownerId,
-        );
-        dueByLimit.set(limit, loader);
-      }
-      return loader;
-    },
+    dueFlashcardsByOwnerId: perArguments((limit: number) =>
+      loadGroupsByKey(
+        (ids: readonly string[]) => findDueFlashcards(db, ids, now(), limit),
+        (card) => card.ownerId,
+      ),
+    ),
   };
 }
 

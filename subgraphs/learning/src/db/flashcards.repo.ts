@@ -12,8 +12,16 @@ import {
   or,
   sql,
 } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { NEW_CARD } from "../domain/sm2.ts";
 import { ownedBy, uuidsOnly } from "./filters.ts";
+import {
+  cursorNamesNoRow,
+  followingCursor,
+  type ListColumns,
+  type ListPage,
+  positionInList,
+} from "./list-page.ts";
 import { type FlashcardRow, flashcards } from "./schema.ts";
 import type { LearningSchema } from "./tables.ts";
 
@@ -38,18 +46,49 @@ export async function findFlashcardsByIds(
     .where(and(inArray(flashcards.id, keys), ownedBy(flashcards.ownerId, ownerId)));
 }
 
-export async function findFlashcardsByTopicIds(
+const cardList: ListColumns = {
+  parent: flashcards.topicId,
+  createdAt: flashcards.createdAt,
+  id: flashcards.id,
+};
+const cursorCard = alias(flashcards, "cursor");
+const cursorCardList: ListColumns = {
+  parent: cursorCard.topicId,
+  createdAt: cursorCard.createdAt,
+  id: cursorCard.id,
+};
+
+/**
+ * The same page of several topics' cards in one statement: each topic's cards are numbered
+ * oldest first and cut at `first`. Rows come back grouped by topic, in page order.
+ */
+export async function findFlashcardPages(
   db: Db,
   topicIds: readonly string[],
+  page: ListPage,
   ownerId: string | undefined,
 ): Promise<FlashcardRow[]> {
   const keys = uuidsOnly(topicIds);
-  if (keys.length === 0) return [];
-  return db
-    .select()
+  if (keys.length === 0 || cursorNamesNoRow(page)) return [];
+  const ranked = db
+    .select({ ...getTableColumns(flashcards), position: positionInList(cardList) })
     .from(flashcards)
-    .where(and(inArray(flashcards.topicId, keys), ownedBy(flashcards.ownerId, ownerId)))
-    .orderBy(asc(flashcards.createdAt), asc(flashcards.id));
+    .where(
+      and(
+        inArray(flashcards.topicId, keys),
+        ownedBy(flashcards.ownerId, ownerId),
+        page.after
+          ? followingCursor(cardList, { table: cursorCard, columns: cursorCardList }, page.after)
+          : undefined,
+      ),
+    )
+    .as("ranked");
+  const { position, ...columns } = ranked._.selectedFields;
+  return db
+    .select(columns)
+    .from(ranked)
+    .where(lte(position, page.first))
+    .orderBy(ranked.topicId, ranked.createdAt, ranked.id);
 }
 
 export async function countFlashcardsByTopicIds(

@@ -1,6 +1,14 @@
 import type { DbOrTx } from "@kai/db";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, isNull, lte } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { ownedBy, uuidsOnly } from "./filters.ts";
+import {
+  cursorNamesNoRow,
+  followingCursor,
+  type ListColumns,
+  type ListPage,
+  positionInList,
+} from "./list-page.ts";
 import { type TopicRow, topics } from "./schema.ts";
 import type { LearningSchema } from "./tables.ts";
 
@@ -35,18 +43,49 @@ export async function findTopicsByCaptureIds(
     .where(and(inArray(topics.captureId, keys), ownedBy(topics.ownerId, ownerId)));
 }
 
-export async function findTopicsByParentIds(
+const cursorTopic = alias(topics, "cursor");
+
+/** Topics form two kinds of list: a topic's sub-topics, and all of an owner's topics. */
+type TopicListParent = "parentId" | "ownerId";
+
+const listOf = (table: typeof topics | typeof cursorTopic, by: TopicListParent): ListColumns => ({
+  parent: table[by],
+  createdAt: table.createdAt,
+  id: table.id,
+});
+
+/**
+ * The same page of several parents' (or owners') topic lists in one statement: each list is
+ * numbered oldest first and cut at `first`. Rows come back grouped by list, in page order.
+ */
+export async function findTopicPages(
   db: Db,
+  by: TopicListParent,
   parentIds: readonly string[],
+  page: ListPage,
   ownerId: string | undefined,
 ): Promise<TopicRow[]> {
   const keys = uuidsOnly(parentIds);
-  if (keys.length === 0) return [];
-  return db
-    .select()
+  if (keys.length === 0 || cursorNamesNoRow(page)) return [];
+  const list = listOf(topics, by);
+  const cursor = { table: cursorTopic, columns: listOf(cursorTopic, by) };
+  const ranked = db
+    .select({ ...getTableColumns(topics), position: positionInList(list) })
     .from(topics)
-    .where(and(inArray(topics.parentId, keys), ownedBy(topics.ownerId, ownerId)))
-    .orderBy(...oldestFirst);
+    .where(
+      and(
+        inArray(topics[by], keys),
+        ownedBy(topics.ownerId, ownerId),
+        page.after ? followingCursor(list, cursor, page.after) : undefined,
+      ),
+    )
+    .as("ranked");
+  const { position, ...columns } = ranked._.selectedFields;
+  return db
+    .select(columns)
+    .from(ranked)
+    .where(lte(position, page.first))
+    .orderBy(ranked[by], ranked.createdAt, ranked.id);
 }
 
 export async function findTopicsByOwnerIds(

@@ -26,10 +26,14 @@ export type Topic = {
   name: Scalars['String']['output'];
   /** The topic this one belongs to; null at the top level. */
   parent: Maybe<Topic>;
-  /** Sub-topics, oldest first. */
+  /** Sub-topics, oldest first, a page at a time: pass the last one's id as `after` for the next page. */
   children: Array<Topic>;
-  /** Its flashcards, oldest first. */
+  /**
+   * Its flashcards, oldest first, a page at a time: pass the last card's id as `after` for the
+   * next page. `flashcardCount` counts them all.
+   */
   flashcards: Array<Flashcard>;
+  /** How many flashcards the topic has, over all pages of `flashcards`. */
   flashcardCount: Scalars['Int']['output'];
   /** When the owner marked it complete; null while in progress. */
   completedAt: Maybe<Scalars['DateTime']['output']>;
@@ -38,6 +42,20 @@ export type Topic = {
   capture: Maybe<Capture>;
   /** Its study plan, latest version; null until `generateSyllabus` makes one. */
   syllabus: Maybe<Syllabus>;
+};
+
+
+/** Something to learn. Topics nest: a course can hold chapters, a chapter sections. */
+export type TopicChildrenArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Something to learn. Topics nest: a course can hold chapters, a chapter sections. */
+export type TopicFlashcardsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Who wrote a syllabus. */
@@ -127,7 +145,10 @@ export type Flashcard = {
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
-  /** The user's topics, oldest first. Only for the user themself or an admin. */
+  /**
+   * The user's topics, oldest first, a page at a time: pass the last one's id as `after` for the
+   * next page. Only for the user themself or an admin.
+   */
   topics: Array<Topic>;
   /** Cards due now, soonest first; limit 1 to 100. Only for the user themself or an admin. */
   dueFlashcards: Array<Flashcard>;
@@ -135,6 +156,12 @@ export type User = {
   dueCount: Scalars['Int']['output'];
   /** The user's AI calls (cards and syllabi) over the period. Only for the user themself or an admin. */
   aiUsage: AiUsage;
+};
+
+
+export type UserTopicsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -152,8 +179,17 @@ export type Capture = {
   id: Scalars['ID']['output'];
   /** The topic made from this capture; null until it is processed, or when that failed. */
   topic: Maybe<Topic>;
-  /** The flashcards made from this capture. */
+  /**
+   * The flashcards of the topic made from this capture, oldest first, a page at a time: pass the
+   * last card's id as `after` for the next page. Empty while the capture has no topic.
+   */
   flashcards: Array<Flashcard>;
+};
+
+
+export type CaptureFlashcardsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type CreateTopicInput = {
@@ -180,7 +216,7 @@ export type ReviewFlashcardInput = {
 export type Query = {
   __typename?: 'Query';
   topic: Maybe<Topic>;
-  /** Your topics, oldest first. */
+  /** Your topics, oldest first, a page at a time: pass the last one's id as `after` for the next page. */
   topics: Array<Topic>;
   flashcard: Maybe<Flashcard>;
   /** Your cards due now, soonest first; limit 1 to 100. */
@@ -192,6 +228,12 @@ export type Query = {
 
 export type QueryTopicArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryTopicsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -437,8 +479,8 @@ export type TopicResolvers<ContextType = LearningContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType>;
-  children?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
-  flashcards?: Resolver<Array<ResolversTypes['Flashcard']>, ParentType, ContextType>;
+  children?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<TopicChildrenArgs, 'first'>>;
+  flashcards?: Resolver<Array<ResolversTypes['Flashcard']>, ParentType, ContextType, RequireFields<TopicFlashcardsArgs, 'first'>>;
   flashcardCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -496,7 +538,7 @@ export type FlashcardResolvers<ContextType = LearningContext, ParentType extends
 export type UserResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<UserTopicsArgs, 'first'>>;
   dueFlashcards?: Resolver<Array<ResolversTypes['Flashcard']>, ParentType, ContextType, RequireFields<UserDueFlashcardsArgs, 'limit'>>;
   dueCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   aiUsage?: Resolver<ResolversTypes['AiUsage'], ParentType, ContextType, RequireFields<UserAiUsageArgs, 'period'>>;
@@ -506,12 +548,12 @@ export type CaptureResolvers<ContextType = LearningContext, ParentType extends R
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Capture']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType>;
-  flashcards?: Resolver<Array<ResolversTypes['Flashcard']>, ParentType, ContextType>;
+  flashcards?: Resolver<Array<ResolversTypes['Flashcard']>, ParentType, ContextType, RequireFields<CaptureFlashcardsArgs, 'first'>>;
 };
 
 export type QueryResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<QueryTopicArgs, 'id'>>;
-  topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<QueryTopicsArgs, 'first'>>;
   flashcard?: Resolver<Maybe<ResolversTypes['Flashcard']>, ParentType, ContextType, RequireFields<QueryFlashcardArgs, 'id'>>;
   dueFlashcards?: Resolver<Array<ResolversTypes['Flashcard']>, ParentType, ContextType, RequireFields<QueryDueFlashcardsArgs, 'limit'>>;
   aiUsageReport?: Resolver<Array<ResolversTypes['AiUsageRow']>, ParentType, ContextType, RequireFields<QueryAiUsageReportArgs, 'days'>>;

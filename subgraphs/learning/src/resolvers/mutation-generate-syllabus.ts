@@ -3,8 +3,9 @@ import { requireViewer } from "@kai/service";
 import { insertNextSyllabus } from "../db/syllabi.repo.ts";
 import type { MutationResolvers } from "../generated/graphql.ts";
 
-/** Enough of a topic's cards to outline it; more would only lengthen the prompt. */
+/** Enough of a topic's cards and sub-topics to outline it; more would only lengthen the prompt. */
 const MAX_CARDS_IN_PROMPT = 40;
+const MAX_SUBTOPICS_IN_PROMPT = 40;
 
 /**
  * The model is asked before the transaction opens (it can take seconds); its calls are in
@@ -15,13 +16,17 @@ export const generateSyllabus: MutationResolvers["generateSyllabus"] = async (_,
   const topic = await ctx.loaders.topicById.load(args.topicId);
   if (!topic) throw notFound("Topic", args.topicId);
   const [cards, children] = await Promise.all([
-    ctx.loaders.flashcardsByTopicId.load(topic.id),
-    ctx.loaders.topicsByParentId.load(topic.id),
+    ctx.loaders
+      .flashcardsByTopicId({ first: MAX_CARDS_IN_PROMPT, after: undefined })
+      .load(topic.id),
+    ctx.loaders
+      .topicsByParentId({ first: MAX_SUBTOPICS_IN_PROMPT, after: undefined })
+      .load(topic.id),
   ]);
   const written = await ctx.ai.syllabus.write(
     {
       topicName: topic.name,
-      cards: cards.slice(0, MAX_CARDS_IN_PROMPT),
+      cards,
       subtopics: children.map((child) => child.name),
     },
     { ownerId: topic.ownerId, topicId: topic.id },

@@ -1,6 +1,7 @@
 import { requireViewer } from "@kai/service";
 import type { QueryResolvers } from "../generated/graphql.ts";
+import { ownedTopics } from "./lists.ts";
 
-export const topics: QueryResolvers["topics"] = (_, __, ctx) => {
-  return ctx.loaders.topicsByOwnerId.load(requireViewer(ctx).id);
-};
+/** The caller's own topics, admins included: others' are read through `User.topics`. */
+export const topics: QueryResolvers["topics"] = (_, args, ctx) =>
+  ownedTopics(ctx, requireViewer(ctx).id, args);

@@ -4,15 +4,16 @@ import { USAGE_PERIODS } from "../domain/usage-period.ts";
 import type { UserResolvers } from "../generated/graphql.ts";
 import { requireSelfOrAdmin } from "./authorize.ts";
 import { dueLimit } from "./inputs.ts";
+import { ownedTopics } from "./lists.ts";
 
 // The SDL checks the enum, but `period: null` passes it (the default only fills an omitted one).
 const usageInput = z.object({ period: z.enum(USAGE_PERIODS) });
 const NO_USAGE = { calls: 0, promptTokens: 0, outputTokens: 0, estimatedCost: 0 };
 
 export const User: UserResolvers = {
-  topics: (user, _, ctx) => {
+  topics: (user, args, ctx) => {
     requireSelfOrAdmin(ctx, user.id);
-    return ctx.loaders.topicsByOwnerId.load(user.id);
+    return ownedTopics(ctx, user.id, args);
   },
   dueFlashcards: (user, args, ctx) => {
     requireSelfOrAdmin(ctx, user.id);

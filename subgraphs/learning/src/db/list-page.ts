@@ -1,0 +1,54 @@
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import { type PgColumn, type PgTable, QueryBuilder } from "drizzle-orm/pg-core";
+import { uuidsOnly } from "./filters.ts";
+
+/**
+ * One page of a list kept oldest first, in (createdAt, id) order. The cursor is a row id
+ * rather than an opaque token: the lists are plain lists of objects that carry their ids, so
+ * "the last id you have" is all a client needs to ask for the rest.
+ */
+export interface ListPage {
+  /** Rows to return per parent. */
+  first: number;
+  /** The id of a row of the same list; the page holds the rows that follow it. */
+  after: string | undefined;
+}
+
+/** A cursor that is not a uuid names no row (and Postgres would refuse to compare it). */
+export function cursorNamesNoRow(page: ListPage): boolean {
+  return page.after !== undefined && uuidsOnly([page.after]).length === 0;
+}
+
+/** How a table's rows form lists: grouped by a parent column, each ordered oldest first. */
+export interface ListColumns {
+  parent: PgColumn;
+  createdAt: PgColumn;
+  id: PgColumn;
+}
+
+/** Numbers each parent's rows oldest first, so an outer query can cut every list at `first`. */
+export function positionInList(list: ListColumns) {
+  return sql<number>`row_number() over (partition by ${list.parent} order by ${list.createdAt}, ${list.id})`.as(
+    "position",
+  );
+}
+
+/**
+ * Rows strictly after the cursor row, by a row comparison with its (createdAt, id). The
+ * position is read in SQL, not carried in the cursor: `created_at` holds microseconds that a
+ * JavaScript Date would round off. The cursor is looked up (in an alias of the same table)
+ * among the same parent's rows, so an id from another list matches nothing and that list's
+ * page comes back empty rather than starting at some unrelated position.
+ */
+export function followingCursor(
+  list: ListColumns,
+  cursor: { table: PgTable; columns: ListColumns },
+  cursorId: string,
+): SQL {
+  const at = cursor.columns;
+  const position = new QueryBuilder()
+    .select({ createdAt: at.createdAt, id: at.id })
+    .from(cursor.table)
+    .where(and(eq(at.id, cursorId), eq(at.parent, list.parent)));
+  return sql`(${list.createdAt}, ${list.id}) > ${position}`;
+}

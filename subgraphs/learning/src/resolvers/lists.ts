@@ -1,0 +1,69 @@
+import { badUserInput } from "@kai/errors";
+import { parseInput } from "@kai/service";
+import type { LearningContext } from "../context.ts";
+import type { ListPage } from "../db/list-page.ts";
+import type { FlashcardRow, TopicRow } from "../db/schema.ts";
+import { listPage, NOT_IN_LIST } from "./inputs.ts";
+
+/** How to serve one paged list. */
+interface List<R> {
+  load(page: ListPage): Promise<R[]>;
+  /** Whether the id names a row of this list; asked only to explain an empty page. */
+  contains(id: string): Promise<boolean>;
+}
+
+/**
+ * Reads `first` and `after` and loads that page. An empty page after a cursor is either the
+ * end of the list or a cursor that was never in it (another list's id, a deleted row); a
+ * client must not take the second for the first, so that is BAD_USER_INPUT. Checking only
+ * empty pages keeps the cost off every other request.
+ */
+async function pageOf<R>(list: List<R>, args: unknown): Promise<R[]> {
+  const page = parseInput(listPage, args);
+  const rows = await list.load(page);
+  if (rows.length === 0 && page.after && !(await list.contains(page.after)))
+    throw badUserInput(`after: ${NOT_IN_LIST}`, "after");
+  return rows;
+}
+
+/** A topic's cards; a capture without a topic (`undefined`) has none. */
+export const topicFlashcards = (
+  ctx: LearningContext,
+  topicId: string | undefined,
+  args: unknown,
+): Promise<FlashcardRow[]> =>
+  pageOf(
+    {
+      load: async (page) => (topicId ? ctx.loaders.flashcardsByTopicId(page).load(topicId) : []),
+      contains: async (id) =>
+        topicId !== undefined && (await ctx.loaders.flashcardById.load(id))?.topicId === topicId,
+    },
+    args,
+  );
+
+export const subTopics = (
+  ctx: LearningContext,
+  parentId: string,
+  args: unknown,
+): Promise<TopicRow[]> =>
+  pageOf(
+    {
+      load: (page) => ctx.loaders.topicsByParentId(page).load(parentId),
+      contains: async (id) => (await ctx.loaders.topicById.load(id))?.parentId === parentId,
+    },
+    args,
+  );
+
+/** An owner's topics; who may read them is the caller's to check first. */
+export const ownedTopics = (
+  ctx: LearningContext,
+  ownerId: string,
+  args: unknown,
+): Promise<TopicRow[]> =>
+  pageOf(
+    {
+      load: (page) => ctx.loaders.topicsByOwnerId(page).load(ownerId),
+      contains: async (id) => (await ctx.loaders.topicById.load(id))?.ownerId === ownerId,
+    },
+    args,
+  );
