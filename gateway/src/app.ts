@@ -7,12 +7,32 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import { createTokenVerifier } from "@kai/auth";
-import { authenticationGuard, createLogger, formatError, listen, logFailures } from "@kai/service";
+import {
+  authenticationGuard,
+  createLogger,
+  formatError,
+  jsonErrors,
+  limitRules,
+  listen,
+  logFailures,
+  operationLimitsFrom,
+  operationLimitsPlugin,
+  tokenLimit,
+  unknownRoute,
+} from "@kai/service";
 import express from "express";
 import { connect } from "nats";
 import { createContext, type GatewayContext } from "./context.ts";
 import { type GatewayEnv, subgraphUrl } from "./env.ts";
 import { serveGraphiql } from "./graphiql/routes.ts";
+import { browserPolicy } from "./http/browser-policy.ts";
+import { introspectionAudience, introspectionPolicy } from "./introspection-policy.ts";
+import {
+  loadPersistedDocuments,
+  onlyPersistedDocuments,
+  resolveDocumentId,
+} from "./persisted-documents/index.ts";
+import { subgraphReadiness } from "./readiness.ts";
 import { SubgraphSource } from "./subgraph-source.ts";
 import { startEventExecutor } from "./subscriptions/event-executor.ts";
 import { eventSupergraph } from "./subscriptions/event-supergraph.ts";
@@ -47,27 +67,37 @@ export interface RunningGateway {
 export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
   const log = createLogger("gateway", env.LOG_LEVEL);
   const production = env.NODE_ENV === "production";
-  const introspection = env.INTROSPECTION ?? !production;
-  // GraphiQL's docs and autocompletion come from introspection; without it the page is useless.
-  const graphiql = introspection;
+  const introspection = introspectionAudience(env.INTROSPECTION, production);
+  const graphiql = env.GRAPHIQL ?? !production;
+  const limits = operationLimitsFrom(env, { flattenFragments: false });
+  const persistedDocuments = loadPersistedDocuments(env.PERSISTED_DOCUMENTS);
   const verifier = createTokenVerifier(new URL(env.JWKS_URL));
   const supergraphSdl = readFileSync(SUPERGRAPH, "utf8");
+  const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: log,
-    buildService: ({ name, url }) => new SubgraphSource({ url: subgraphUrl(env, name, url ?? "") }),
+    buildService: ({ name, url }) => {
+      const routed = subgraphUrl(env, name, url ?? "");
+      subgraphUrls.set(name, routed);
+      return new SubgraphSource({ url: routed });
+    },
   });
 
   const app = express();
   const httpServer = createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection,
+    introspection: introspection !== "no one",
     includeStacktraceInErrorResponses: !production,
     formatError: formatError(production),
+    validationRules: limitRules(limits),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      ...(env.ONLY_PERSISTED_DOCUMENTS ? [onlyPersistedDocuments()] : []),
+      operationLimitsPlugin(limits),
+      introspectionPolicy(introspection),
       authenticationGuard(PUBLIC_FIELDS),
       refuseSubscriptionsOverHttp(),
       logFailures(),
@@ -78,21 +108,34 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
   app.get("/health", (_req, res) => {
     res.json({ status: "ok", service: "gateway" });
   });
-  app.get("/ready", (_req, res) => {
-    res.json({ status: "ready", service: "gateway" });
+  app.get("/ready", async (_req, res) => {
+    const { ready, subgraphs } = await subgraphReadiness(subgraphUrls);
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? "ready" : "unavailable", service: "gateway", subgraphs });
   });
+  app.use(browserPolicy(env.CORS_ORIGINS, production));
   if (graphiql) serveGraphiql(app);
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
+    express.json({ limit: env.MAX_REQUEST_BYTES }),
+    tokenLimit(limits.tokens),
+    resolveDocumentId(persistedDocuments),
     expressMiddleware(apollo, {
       context: ({ req, res }) => {
         const requestId = req.header("x-request-id") ?? randomUUID();
         res.setHeader("x-request-id", requestId);
-        return createContext(verifier, log, requestId, req.header("authorization"));
+        return createContext(
+          verifier,
+          log,
+          requestId,
+          req.header("authorization"),
+          res.locals.persistedDocument === true,
+        );
       },
     }),
   );
+  app.use(unknownRoute, jsonErrors(log));
 
   const nc = await connect({
     servers: env.NATS_URL,
@@ -112,6 +155,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
     execute: async (query, variables, contextValue) =>
       toExecutionResult(await apollo.executeOperation({ query, variables }, { contextValue })),
     limits: { perConnection: env.MAX_SUBSCRIPTIONS_PER_CONNECTION, total: env.MAX_SUBSCRIPTIONS },
+    validationRules: limitRules(limits),
     log,
   });
 

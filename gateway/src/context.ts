@@ -7,6 +7,8 @@ export interface GatewayContext {
   token: string | undefined;
   requestId: string;
   log: Logger;
+  /** The document came by id from the persisted-documents manifest. */
+  persistedDocument: boolean;
 }
 
 export async function createContext(
@@ -14,8 +16,15 @@ export async function createContext(
   log: Logger,
   requestId: string,
   authorization: string | undefined,
+  persistedDocument: boolean,
 ): Promise<GatewayContext> {
   const token = bearerToken(authorization);
   const viewer = token ? await verifier.verify(token) : null;
-  return { viewer, token, requestId, log: log.child({ requestId, viewerId: viewer?.id }) };
+  return {
+    viewer,
+    token,
+    requestId,
+    log: log.child({ requestId, viewerId: viewer?.id }),
+    persistedDocument,
+  };
 }

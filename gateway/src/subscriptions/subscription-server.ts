@@ -11,6 +11,9 @@ import {
   getOperationAST,
   Kind,
   print,
+  specifiedRules,
+  type ValidationRule,
+  validate,
 } from "graphql";
 import { CloseCode } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
@@ -43,6 +46,8 @@ export interface SubscriptionServerOptions {
     context: GatewayContext,
   ): Promise<ExecutionResult>;
   limits: SubscriptionLimits;
+  /** The rules bounding an operation's shape (depth, aliases, directives), as over HTTP. */
+  validationRules: readonly ValidationRule[];
   log: Logger;
 }
 
@@ -83,6 +88,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
   const disposable = useServer<Record<string, unknown> | undefined, { socket: WebSocket }>(
     {
       schema: options.schema,
+      validate: (schema, document) =>
+        validate(schema, document, [...specifiedRules, ...options.validationRules]),
       onConnect: async ({ connectionParams, extra: { socket } }) => {
         const token = tokenOf(connectionParams);
         const viewer = token
@@ -117,6 +124,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
           requestId,
           log: log.child({ requestId, viewerId: connection.viewer.id }),
           connection,
+          persistedDocument: false,
         } satisfies SocketContext;
       },
       execute: (args: ExecutionArgs) =>

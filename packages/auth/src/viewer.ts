@@ -1,4 +1,4 @@
-export type Role = "USER" | "ADMIN";
+export type Role = "USER" | "ANALYST" | "ADMIN";
 
 /** The authenticated caller, as proven by a verified access token. */
 export interface Viewer {

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+const count = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
 /** The settings every Kai process shares; each service extends this with its own. */
 export const serviceEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -12,6 +14,19 @@ export const serviceEnv = z.object({
   JWKS_URL: z.url().default("http://127.0.0.1:4001/.well-known/jwks.json"),
   /** Directory for embedded PGlite databases when no DATABASE_URL is set. */
   DATA_DIR: z.string().default(".data"),
+  /**
+   * Operation limits, the same at the gateway and in every subgraph. The defaults are GraphQL
+   * Armor's; the cost bounds the objects an operation may ask for, lists multiplied out.
+   */
+  MAX_QUERY_DEPTH: count(6),
+  MAX_QUERY_ALIASES: count(15),
+  MAX_QUERY_DIRECTIVES: count(50),
+  MAX_QUERY_TOKENS: count(1_000),
+  MAX_QUERY_COST: count(5_000),
+  /** The length the cost assumes for a list field without a `first` or `limit` argument. */
+  DEFAULT_LIST_SIZE: count(20),
+  /** Largest request body accepted, in bytes; a larger one gets BAD_REQUEST (413). */
+  MAX_REQUEST_BYTES: count(512 * 1024),
 });
 
 export type ServiceEnv = z.infer<typeof serviceEnv>;

@@ -7,7 +7,11 @@ export type ErrorCode =
   | "NOT_FOUND"
   | "BAD_USER_INPUT"
   | "RATE_LIMITED"
-  | "INTERNAL_SERVER_ERROR";
+  | "INTERNAL_SERVER_ERROR"
+  /** The operation is over a depth, alias, directive, token or cost limit (§8 Edge). */
+  | "QUERY_TOO_COMPLEX"
+  /** The HTTP request is not a GraphQL request the server can run (§8 Edge). */
+  | "BAD_REQUEST";
 
 function error(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
   return new GraphQLError(message, { extensions: { code, ...extra } });
@@ -24,6 +28,21 @@ export const notFound = (what: string, id: string) =>
 
 export const badUserInput = (message: string, field?: string) =>
   error("BAD_USER_INPUT", message, field ? { field } : {});
+
+/** Which limit an operation broke, the limit, and what the operation measured. */
+export interface LimitBreach {
+  limit: "depth" | "aliases" | "directives" | "tokens" | "cost";
+  max: number;
+  actual: number;
+}
+
+/** HTTP 400: the request is refused before anything runs, so retrying it unchanged fails again. */
+export const queryTooComplex = ({ limit, max, actual }: LimitBreach) =>
+  error(
+    "QUERY_TOO_COMPLEX",
+    `Operation refused: its ${limit} is ${actual}, over the limit of ${max}`,
+    { limit, max, actual, http: { status: 400 } },
+  );
 
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   error("RATE_LIMITED", message, { retryAfterSeconds });

@@ -15,7 +15,7 @@ export const catalogue = {
       email: z.string(),
       name: z.string(),
       timezone: z.string(),
-      role: z.enum(["USER", "ADMIN"]),
+      role: z.enum(["USER", "ANALYST", "ADMIN"]),
     }),
   },
   "users.user_updated": {

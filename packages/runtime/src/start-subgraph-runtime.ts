@@ -12,7 +12,13 @@ import {
   startConsumer,
   startOutboxRelay,
 } from "@kai/events";
-import { type BaseContext, createLogger, type Logger, startSubgraph } from "@kai/service";
+import {
+  type BaseContext,
+  createLogger,
+  type Logger,
+  operationLimitsFrom,
+  startSubgraph,
+} from "@kai/service";
 import type express from "express";
 import type { DocumentNode } from "graphql";
 
@@ -154,6 +160,10 @@ export async function startSubgraphRuntime<
     log,
     publicFields: definition.publicFields,
     production: env.NODE_ENV === "production",
+    // The gateway wraps each entity fetch in `_entities { ... on T }`, a level the client never
+    // wrote; flattening fragments keeps a subgraph's depth equal to the client's.
+    limits: operationLimitsFrom(env, { flattenFragments: true }),
+    maxRequestBytes: env.MAX_REQUEST_BYTES,
     context: (base) => definition.context(deps, base),
     readiness: async () => {
       await database.ping();

@@ -3,11 +3,23 @@ import type { GraphQLFormattedError } from "graphql";
 import type { Logger } from "./logger.ts";
 
 const INTERNAL = "INTERNAL_SERVER_ERROR";
+/** Refusals of the request itself: nothing ran, so a stack trace would only show our internals. */
+const REFUSALS = new Set(["BAD_REQUEST", "QUERY_TOO_COMPLEX", "GRAPHQL_PARSE_FAILED"]);
 
-/** In production an unexpected error says nothing of its cause (no SQL, no stack). */
+/**
+ * In production an unexpected error says nothing of its cause (no SQL, no stack). A limit
+ * broken during validation is reported as QUERY_TOO_COMPLEX: Apollo labels every validation
+ * error GRAPHQL_VALIDATION_FAILED, but our limit rules mark theirs with `limit`.
+ */
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
-    const code = formatted.extensions?.code ?? INTERNAL;
+    const code = formatted.extensions?.limit
+      ? "QUERY_TOO_COMPLEX"
+      : (formatted.extensions?.code ?? INTERNAL);
+    if (REFUSALS.has(code as string)) {
+      const { stacktrace: _, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: { ...extensions, code } };
+    }
     if (!production || code !== INTERNAL) return formatted;
     return {
       message: "Internal server error",

@@ -1,6 +1,16 @@
 export { authenticationGuard } from "./authentication-guard.ts";
 export { DateTime } from "./date-time.ts";
 export { formatError, logFailures } from "./errors.ts";
+export { jsonErrors, sendGraphqlError, unknownRoute } from "./http/index.ts";
+export {
+  countTokens,
+  limitRules,
+  type OperationLimits,
+  operationCost,
+  operationLimitsFrom,
+  operationLimitsPlugin,
+  tokenLimit,
+} from "./limits/index.ts";
 export { loadGroupsByKey, loadRowsByKey } from "./loaders.ts";
 export { createLogger, type Logger } from "./logger.ts";
 export { parseInput } from "./parse-input.ts";

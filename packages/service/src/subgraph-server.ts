@@ -12,6 +12,13 @@ import express from "express";
 import type { DocumentNode } from "graphql";
 import { authenticationGuard } from "./authentication-guard.ts";
 import { formatError, logFailures } from "./errors.ts";
+import { jsonErrors, unknownRoute } from "./http/index.ts";
+import {
+  limitRules,
+  type OperationLimits,
+  operationLimitsPlugin,
+  tokenLimit,
+} from "./limits/index.ts";
 import type { Logger } from "./logger.ts";
 
 export interface BaseContext {
@@ -36,6 +43,10 @@ export interface SubgraphServerOptions<C extends BaseContext> {
   publicFields?: readonly string[];
   /** Production hides stack traces, internal messages and introspection. */
   production: boolean;
+  /** The bounds every operation must keep; the same as the gateway's, so this port is no weaker. */
+  limits: OperationLimits;
+  /** Largest request body accepted, in bytes. */
+  maxRequestBytes: number;
   /** Extends the base context with the subgraph's own (database, loaders …), once per request. */
   context(base: BaseContext): C;
   /** Throws when a dependency (database, NATS) is unreachable; backs `/ready`. */
@@ -65,10 +76,12 @@ export async function startSubgraph<C extends BaseContext>(
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
     formatError: formatError(options.production),
+    validationRules: limitRules(options.limits),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Traces are for Apollo's hosted studio, which this deployment does not use.
       ApolloServerPluginInlineTraceDisabled(),
+      operationLimitsPlugin(options.limits),
       authenticationGuard(options.publicFields ?? []),
       logFailures(),
     ],
@@ -89,7 +102,8 @@ export async function startSubgraph<C extends BaseContext>(
   options.routes?.(app);
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
+    express.json({ limit: options.maxRequestBytes }),
+    tokenLimit(options.limits.tokens),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = req.header("x-request-id") ?? randomUUID();
@@ -103,6 +117,8 @@ export async function startSubgraph<C extends BaseContext>(
       },
     }),
   );
+
+  app.use(unknownRoute, jsonErrors(options.log));
 
   const port = await listen(httpServer, options.port, options.host);
   options.log.info({ port }, `${options.name} subgraph ready`);

@@ -2,7 +2,7 @@ import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "d
 
 export { outbox, processedEvents } from "@kai/events";
 
-export const role = pgEnum("role", ["USER", "ADMIN"]);
+export const role = pgEnum("role", ["USER", "ANALYST", "ADMIN"]);
 
 export const users = pgTable("users", {
   id: uuid("id").primaryKey().defaultRandom(),

@@ -20,6 +20,8 @@ export type Scalars = {
 
 export type Role =
   | 'USER'
+  /** Reads analytics and explores the API in GraphiQL, also where only persisted documents run. */
+  | 'ANALYST'
   | 'ADMIN';
 
 /** A Kai account. Other subgraphs add the user's captures, topics and progress. */

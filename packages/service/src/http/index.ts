@@ -1,0 +1,1 @@
+export { jsonErrors, sendGraphqlError, unknownRoute } from "./json-errors.ts";
