@@ -216,7 +216,10 @@ export type ReviewFlashcardInput = {
 export type Query = {
   __typename?: 'Query';
   topic: Maybe<Topic>;
-  /** Your topics, oldest first, a page at a time: pass the last one's id as `after` for the next page. */
+  /**
+   * Your topics, oldest first, a page at a time: pass the last one's id as `after` for the next
+   * page.
+   */
   topics: Array<Topic>;
   flashcard: Maybe<Flashcard>;
   /** Your cards due now, soonest first; limit 1 to 100. */
