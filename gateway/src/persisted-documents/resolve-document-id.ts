@@ -24,8 +24,16 @@ export function resolveDocumentId(documents: PersistedDocuments): RequestHandler
         "PERSISTED_DOCUMENT_NOT_FOUND",
       );
     }
-    carrier.query = document;
-    delete carrier.documentId;
+    if (req.method === "GET") {
+      // Express 5 parses `req.query` afresh on every read; Apollo reads the URL itself.
+      const url = new URL(req.url, "http://gateway");
+      url.searchParams.delete("documentId");
+      url.searchParams.set("query", document);
+      req.url = `${url.pathname}${url.search}`;
+    } else {
+      carrier.query = document;
+      delete carrier.documentId;
+    }
     res.locals.persistedDocument = true;
     next();
   };
