@@ -27,7 +27,10 @@ export interface GatewayProcess {
  * deployed (gateway/src/main.ts), so its memory is measured apart from the clients and
  * subgraphs that share the benchmark's process.
  */
-export async function startGatewayProcess(stack: Stack): Promise<GatewayProcess> {
+export async function startGatewayProcess(
+  stack: Stack,
+  env: Record<string, string> = {},
+): Promise<GatewayProcess> {
   const port = await freePort();
   const { users, captures, learning, progress } = stack.subgraphs;
   const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
@@ -42,6 +45,7 @@ export async function startGatewayProcess(stack: Stack): Promise<GatewayProcess>
       LEARNING_URL: learning.url,
       PROGRESS_URL: progress.url,
       LOG_LEVEL: "silent",
+      ...env,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
