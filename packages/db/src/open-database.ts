@@ -8,6 +8,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { ensureDatabaseExists } from "./ensure-database.ts";
 import type { Db } from "./types.ts";
+import { withDeadline } from "./with-deadline.ts";
 
 export interface OpenDatabaseOptions<S extends Record<string, unknown>> {
   /** A Postgres URL; without one the database is an embedded PGlite in `pgliteDir`. */
@@ -21,11 +22,23 @@ export interface OpenDatabaseOptions<S extends Record<string, unknown>> {
   onQuery?: (query: string) => void;
   /** Pool size for a Postgres server. Default 10. */
   maxConnections?: number;
+  /**
+   * How long `ping` waits for its answer. Default 2 s: a readiness probe must answer before
+   * the prober gives up, and a server that stopped answering would otherwise hold it for
+   * postgres.js's 30 s connect timeout.
+   */
+  pingTimeoutMs?: number;
 }
+
+const DEFAULT_PING_TIMEOUT_MS = 2_000;
 
 export interface Database<S extends Record<string, unknown>> {
   db: Db<S>;
-  /** Resolves when a trivial query succeeds; readiness probes use it. */
+  /**
+   * Resolves when a trivial query succeeds; rejects when it fails or does not answer within
+   * `pingTimeoutMs`. Readiness probes use it. The pool needs no reopening after an outage:
+   * postgres.js reconnects on the next query.
+   */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -41,13 +54,25 @@ export async function openDatabase<S extends Record<string, unknown>>(
 
 type QueryLogger = { logQuery(query: string): void } | undefined;
 
+/**
+ * Seconds a closed connection waits before connecting again, by failed attempts in a row.
+ * postgres.js's default grows to 10–20 s, so after a few seconds' outage the pool would sit
+ * out up to 20 s of a server that is back, and queued queries with it. A refused connection
+ * costs little, so retry quickly and never wait more than a second.
+ */
+const reconnectDelaySeconds = (failures: number) => Math.min(0.05 * 2 ** failures, 1);
+
 async function openServer<S extends Record<string, unknown>>(
   url: string,
   options: OpenDatabaseOptions<S>,
   logger: QueryLogger,
 ): Promise<Database<S>> {
   await ensureDatabaseExists(url);
-  const client = postgres(url, { max: options.maxConnections ?? 10, onnotice: () => {} });
+  const client = postgres(url, {
+    max: options.maxConnections ?? 10,
+    onnotice: () => {},
+    backoff: reconnectDelaySeconds,
+  });
   const db = drizzlePostgres(client, { schema: options.schema, logger });
   // Replicas starting together must not run the same migration twice.
   const lock = await client.reserve();
@@ -60,9 +85,7 @@ async function openServer<S extends Record<string, unknown>>(
   }
   return {
     db: db as unknown as Db<S>,
-    ping: async () => {
-      await client`select 1`;
-    },
+    ping: () => pingWithin(options, client`select 1`),
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -77,9 +100,15 @@ async function openEmbedded<S extends Record<string, unknown>>(
   await migratePglite(db, { migrationsFolder: options.migrationsFolder });
   return {
     db: db as unknown as Db<S>,
-    ping: async () => {
-      await db.execute(sql`select 1`);
-    },
+    ping: () => pingWithin(options, db.execute(sql`select 1`)),
     close: () => client.close(),
   };
+}
+
+async function pingWithin(
+  options: { pingTimeoutMs?: number },
+  query: PromiseLike<unknown>,
+): Promise<void> {
+  const ms = options.pingTimeoutMs ?? DEFAULT_PING_TIMEOUT_MS;
+  await withDeadline(Promise.resolve(query), ms, `database did not answer within ${ms} ms`);
 }
