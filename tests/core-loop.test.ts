@@ -96,29 +96,23 @@ describe("the core loop through the gateway", () => {
   });
 
   it("answers one query across all four subgraphs consistently", async () => {
-    const { me } = await ada.client.request<{
-      me: {
-        name: string;
-        captures: {
-          edges: {
-            node: {
-              status: string;
-              topic: { name: string; flashcards: { front: string }[] } | null;
-            };
-          }[];
-        };
-        progress: { points: number; level: number; streak: number };
+    const { me, captures } = await ada.client.request<{
+      me: { name: string; progress: { points: number; level: number; streak: number } };
+      captures: {
+        edges: {
+          node: {
+            status: string;
+            topic: { name: string; flashcards: { front: string }[] } | null;
+          };
+        }[];
       };
     }>(`{
-      me {
-        name
-        captures(first: 20) { edges { node { status topic { name flashcards { front } } } } }
-        progress { points level streak }
-      }
+      me { name progress { points level streak } }
+      captures(first: 20) { edges { node { status topic { name flashcards { front } } } } }
     }`);
     expect(me.name).toBe("Ada");
-    expect(me.captures.edges).toHaveLength(3);
-    const processed = me.captures.edges.filter((edge) => edge.node.status === "PROCESSED");
+    expect(captures.edges).toHaveLength(3);
+    const processed = captures.edges.filter((edge) => edge.node.status === "PROCESSED");
     expect(processed).toHaveLength(2);
     for (const edge of processed)
       expect(edge.node.topic?.flashcards.length).toBeGreaterThanOrEqual(3);

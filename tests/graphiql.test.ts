@@ -62,6 +62,10 @@ beforeAll(async () => {
   // Fail a step within the test's own timeout, with the selector that never appeared.
   page.setDefaultTimeout(10_000);
   page.on("pageerror", (error) => pageErrors.push(error.message));
+  // The gateway's content security policy must not block any part of GraphiQL.
+  page.on("console", (message) => {
+    if (message.text().includes("Content Security Policy")) pageErrors.push(message.text());
+  });
   page.on("response", (response) => {
     if (response.status() >= 400) pageErrors.push(`${response.status()} ${response.url()}`);
   });
@@ -135,7 +139,8 @@ async function runInEditor(operation: string): Promise<void> {
   // GraphiQL re-parses the editor 100 ms after a change (and stores the text as it does); run
   // sooner and its fetcher judges the operation by the old text, sending a subscription over HTTP.
   await page.waitForFunction(
-    `localStorage.getItem("graphiql:query") === ${JSON.stringify(operation)}`,
+    (expected) => localStorage.getItem("graphiql:query") === expected,
+    operation,
   );
   await page.locator(".graphiql-execute-button").click();
 }
