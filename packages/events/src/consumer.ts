@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@kai/db";
+import { type Db, isDatabaseUnavailable, type Tx } from "@kai/db";
 import type { Logger } from "@kai/service";
 import { and, eq } from "drizzle-orm";
 import {
@@ -13,6 +13,8 @@ import { streamOf } from "./streams.ts";
 import { processedEvents } from "./tables.ts";
 
 const ACK_WAIT_MS = 30_000;
+/** The longest a failed message waits before it is redelivered, however often it failed. */
+const MAX_RETRY_DELAY_MS = 10_000;
 
 export interface ConsumerOptions<T extends EventType, P = undefined> {
   /** Durable name, unique per subgraph and purpose, e.g. "progress-points-from-reviews". */
@@ -44,9 +46,13 @@ export interface ConsumerOptions<T extends EventType, P = undefined> {
    * relay, refreshes caches. A failure here is logged; the effect itself stays committed.
    */
   afterCommit?(event: EventEnvelope<T>): Promise<void> | void;
-  /** Deliveries before a failing message is parked in the dead letters. Default 5. */
+  /**
+   * Deliveries before a failing message is parked in the dead letters. Default 5. A delivery
+   * that failed only because the database was unreachable does not park the message, however
+   * long the outage; it still counts, so an event that then fails on its own is parked sooner.
+   */
   maxDeliveries?: number;
-  /** Base redelivery delay after a failure, doubled each attempt. Default 500 ms. */
+  /** Base redelivery delay after a failure, doubled each attempt, at most 10 s. Default 500 ms. */
   retryDelayMs?: number;
 }
 
@@ -66,6 +72,7 @@ export async function startConsumer<T extends EventType, P = undefined>(
   const { durable, type, js, jsm, log } = options;
   const stream = streamOf(type);
   const maxDeliveries = options.maxDeliveries ?? 5;
+  const retryDelayMs = options.retryDelayMs ?? 500;
   await jsm.consumers.add(stream, {
     durable_name: durable,
     filter_subject: `${type}.>`,
@@ -92,6 +99,9 @@ export async function startConsumer<T extends EventType, P = undefined>(
       await park(message, `unparseable ${type}: ${describe(error)}`);
       return;
     }
+    // Only the database steps' errors may be an outage: prepare's network errors (a model API
+    // refusing connections) look the same but must count towards giving up.
+    let preparing = false;
     try {
       let prepared: P | undefined;
       if (options.prepare) {
@@ -103,7 +113,9 @@ export async function startConsumer<T extends EventType, P = undefined>(
         // Slow work may outlast ack_wait; tell JetStream the message is in hand meanwhile.
         const heartbeat = setInterval(() => message.working(), ACK_WAIT_MS / 3);
         try {
+          preparing = true;
           prepared = await options.prepare(event);
+          preparing = false;
         } finally {
           clearInterval(heartbeat);
         }
@@ -118,6 +130,16 @@ export async function startConsumer<T extends EventType, P = undefined>(
       if (applied) await runAfterCommit(event);
     } catch (error) {
       const deliveries = message.info.deliveryCount;
+      const retryIn = Math.min(retryDelayMs * 2 ** (deliveries - 1), MAX_RETRY_DELAY_MS);
+      if (!preparing && isDatabaseUnavailable(error)) {
+        // An outage says nothing about the event: parking it would drop it for the outage.
+        log.warn(
+          { err: error, durable, eventId: event.id, deliveries },
+          "database unavailable; will retry",
+        );
+        message.nak(retryIn);
+        return;
+      }
       if (deliveries >= maxDeliveries) {
         const reason = `failed ${deliveries} times: ${describe(error)}`;
         await giveUp(event, reason);
@@ -128,7 +150,7 @@ export async function startConsumer<T extends EventType, P = undefined>(
         { err: error, durable, eventId: event.id, deliveries },
         "event handler failed; will retry",
       );
-      message.nak((options.retryDelayMs ?? 500) * 2 ** (deliveries - 1));
+      message.nak(retryIn);
     }
   }
 
