@@ -1,13 +1,27 @@
 import type { Logger } from "@kai/service";
 import { Redis } from "ioredis";
 
+export interface ConnectRedisOptions {
+  /**
+   * Whose keys these are, from `redisNamespace`: every key the client reads or writes is
+   * prefixed with it, so callers write bare names (`leaderboard:all`) and can never reach
+   * another deployment's or another database's keys.
+   */
+  namespace: string;
+  /** What degrades while Redis is away, for the outage warning. */
+  purpose: string;
+}
+
 /**
  * A Redis client that fails fast while Redis is away instead of queueing commands, so callers
  * fall back at once (Redis only holds what can be rebuilt) rather than hang. It keeps
- * reconnecting; `purpose` says in the outage warning what degrades meanwhile.
+ * reconnecting, and it keeps every key inside its namespace.
  */
-export function connectRedis(url: string, log: Logger, purpose: string): Redis {
+export function connectRedis(url: string, log: Logger, options: ConnectRedisOptions): Redis {
   const redis = new Redis(url, {
+    // ioredis applies the prefix to every key argument (EVAL's KEYS and RENAME's both names
+    // too); only patterns (KEYS, SCAN MATCH) are left to the caller, and Kai uses none.
+    keyPrefix: `${options.namespace}:`,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     commandTimeout: 1_000,
@@ -20,7 +34,7 @@ export function connectRedis(url: string, log: Logger, purpose: string): Redis {
     up = true;
   });
   redis.on("error", (error: Error) => {
-    if (up) log.warn({ err: error }, `redis unavailable; ${purpose}`);
+    if (up) log.warn({ err: error }, `redis unavailable; ${options.purpose}`);
     up = false;
   });
   return redis;

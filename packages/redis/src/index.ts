@@ -3,4 +3,5 @@ export {
   type AttemptLimiterOptions,
   createAttemptLimiter,
 } from "./attempt-limiter.ts";
-export { connectRedis } from "./connect-redis.ts";
+export { type ConnectRedisOptions, connectRedis } from "./connect-redis.ts";
+export { redisNamespace } from "./namespace.ts";

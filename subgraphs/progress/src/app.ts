@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
-import { connectRedis } from "@kai/redis";
+import { connectRedis, redisNamespace } from "@kai/redis";
 import { loadSchema, type Resources, type SubgraphDefinition } from "@kai/runtime";
 import type { ProgressContext } from "./context.ts";
+import { databaseId } from "./db/database-identity.repo.ts";
 import { type ProgressSchema, schema } from "./db/tables.ts";
 import type { ProgressEnv } from "./env.ts";
 import { flashcardReviewedConsumer } from "./events/consumers/flashcard-reviewed.ts";
@@ -23,13 +24,14 @@ export function progressSubgraph(
     migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
     typeDefs,
     resolvers,
-    // One Redis connection per process, shared by the consumers and every request.
+    // One Redis connection per process, shared by the consumers and every request. Its keys
+    // carry this database's id: boards list user ids, which mean something only here.
     setup: async ({ db, log }) => {
-      const leaderboard = createLeaderboard(
-        db,
-        connectRedis(env.REDIS_URL, log, "leaderboards read from Postgres"),
-        log,
-      );
+      const redis = connectRedis(env.REDIS_URL, log, {
+        namespace: redisNamespace("progress", await databaseId(db)),
+        purpose: "leaderboards read from Postgres",
+      });
+      const leaderboard = createLeaderboard(db, redis, log);
       return { leaderboard, close: () => leaderboard.close() };
     },
     context: ({ db, leaderboard }, base) => ({

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { buildEvent, type EventData, type EventEnvelope, type EventType } from "@kai/events";
+import { redisNamespace } from "@kai/redis";
 import { type RunningSubgraph, startSubgraphRuntime } from "@kai/runtime";
 import {
   createTestDatabases,
@@ -18,6 +19,7 @@ import { Redis } from "ioredis";
 import { connect, type JetStreamClient, type NatsConnection } from "nats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { progressSubgraph } from "./app.ts";
+import { databaseId } from "./db/database-identity.repo.ts";
 import { userProgress } from "./db/schema.ts";
 import type { ProgressSchema } from "./db/tables.ts";
 import { type LeaderboardPeriod, periodWindow } from "./domain/periods.ts";
@@ -33,6 +35,8 @@ let progress: RunningSubgraph<ProgressSchema>;
 let nc: NatsConnection;
 let js: JetStreamClient;
 let redis: Redis;
+/** The namespace progress writes its keys under, read from its database. */
+let namespace: string;
 const statements: string[] = [];
 
 beforeAll(async () => {
@@ -59,6 +63,7 @@ beforeAll(async () => {
   js = nc.jetstream();
   redis = new Redis(redisServer.url, { lazyConnect: true });
   await redis.connect();
+  namespace = redisNamespace("progress", await databaseId(progress.deps.db));
 });
 
 afterAll(async () => {
@@ -347,6 +352,9 @@ describe("leaderboard", () => {
   let top: string;
   let old: string;
   let late: string;
+  /** A board's key as this test's plain client sees it: the namespace is spelled out. */
+  const boardKey = (period: LeaderboardPeriod) =>
+    `${namespace}:leaderboard:${periodWindow(period, new Date()).id}`;
 
   const LEADERBOARD = /* GraphQL */ `
     query ($period: LeaderboardPeriod, $limit: Int) {
@@ -425,14 +433,14 @@ describe("leaderboard", () => {
       { rank: 1, points: 600, level: 3, streak: 1, user: { id: old } },
       { rank: 2, points: 400, level: 3, streak: 1, user: { id: top } },
     ]);
-    expect(await redis.zscore("leaderboard:all", old)).toBe("600");
+    expect(await redis.zscore(boardKey("ALL_TIME"), old)).toBe("600");
   });
 
   it("sets the new absolute score in Redis after an award", async () => {
     await completed(late, lastWeek);
     await withPoints(late, 350);
     await waitFor(
-      async () => ((await redis.zscore("leaderboard:all", late)) === "350" ? true : undefined),
+      async () => ((await redis.zscore(boardKey("ALL_TIME"), late)) === "350" ? true : undefined),
       { what: "Late's all-time score in Redis" },
     );
     await expectBoards(350);
@@ -441,7 +449,89 @@ describe("leaderboard", () => {
   it("rebuilds from Postgres after Redis loses everything", async () => {
     await redis.flushall();
     await expectBoards(350);
-    expect(await redis.zscore("leaderboard:all", top)).toBe("400");
+    expect(await redis.zscore(boardKey("ALL_TIME"), top)).toBe("400");
+  });
+
+  it("keeps its keys under a namespace holding its database's id", async () => {
+    expect(namespace).toMatch(/^kai:progress:[0-9a-f-]{36}$/);
+    // Asked again (as a second replica would), the database gives the same id.
+    expect(redisNamespace("progress", await databaseId(progress.deps.db))).toBe(namespace);
+    await board("ALL_TIME");
+    expect(await redis.exists(boardKey("ALL_TIME"))).toBe(1);
+    expect(await redis.exists("leaderboard:all")).toBe(0);
+  });
+
+  it("drops members it has no user for, and gives their places to the next users", async () => {
+    // A user deleted since the board was built, and junk someone else wrote into the key.
+    const gone = randomUUID();
+    await redis.zadd(boardKey("ALL_TIME"), 9_000, gone, 8_000, "not-a-user");
+    await expectBoards(350);
+    const { leaderboard } = await (await client(top)).request<{ leaderboard: Entry[] }>(
+      LEADERBOARD,
+      { limit: 2 },
+    );
+    expect(leaderboard.map((entry) => [entry.rank, entry.user.id])).toEqual([
+      [1, old],
+      [2, top],
+    ]);
+    // Removed from Redis, not only hidden: the next read finds a clean board.
+    expect(await redis.zscore(boardKey("ALL_TIME"), gone)).toBeNull();
+    expect(await redis.zscore(boardKey("ALL_TIME"), "not-a-user")).toBeNull();
+    expect(await redis.zscore(boardKey("ALL_TIME"), old)).toBe("600");
+  });
+
+  it("rebuilds a board that is mostly strangers instead of cleaning it forever", async () => {
+    const strangers = Array.from({ length: 500 }, (_, i) => [100_000 + i, randomUUID()]);
+    await redis.zadd(boardKey("ALL_TIME"), ...strangers.flat());
+    await expectBoards(350);
+    expect(await redis.zcard(boardKey("ALL_TIME"))).toBeLessThan(100);
+  });
+
+  it("reads no other deployment's board, nor the bare keys of old", async () => {
+    const foreign = randomUUID();
+    const otherDatabase = redisNamespace("progress", randomUUID());
+    await redis.zadd(`${otherDatabase}:leaderboard:all`, 1_000_000, foreign);
+    await redis.zadd("leaderboard:all", 1_000_000, foreign);
+    await expectBoards(350);
+    // Theirs are left alone, too.
+    expect(await redis.zscore(`${otherDatabase}:leaderboard:all`, foreign)).toBe("1000000");
+    expect(await redis.zscore("leaderboard:all", foreign)).toBe("1000000");
+  });
+
+  it("starts on a reset database with new keys, not the old database's board", async () => {
+    // Another progress on a new, empty database, sharing this Redis (its own NATS, so the two
+    // do not split each other's events).
+    const [otherNats, otherDatabases] = await Promise.all([
+      startNatsServer(),
+      createTestDatabases(["progress"]),
+    ]);
+    const env = loadProgressEnv({
+      PORT: "0",
+      NATS_URL: otherNats.url,
+      REDIS_URL: redisServer.url,
+      JWKS_URL: issuer.jwksUrl,
+      LOG_LEVEL: "silent",
+    });
+    const other = await startSubgraphRuntime(progressSubgraph(env), {
+      env,
+      databaseUrl: otherDatabases.urls.progress,
+    });
+    try {
+      const otherNamespace = redisNamespace("progress", await databaseId(other.deps.db));
+      expect(otherNamespace).not.toBe(namespace);
+      const token = await issuer.token(randomUUID());
+      const viewer = new GraphQLClient(other.url, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const { leaderboard } = await viewer.request<{ leaderboard: Entry[] }>(LEADERBOARD, {
+        limit: 100,
+      });
+      expect(leaderboard).toEqual([]);
+      expect(await redis.zscore(boardKey("ALL_TIME"), top)).toBe("400");
+    } finally {
+      await other.stop();
+      await Promise.all([otherNats.dispose(), otherDatabases.dispose()]);
+    }
   });
 
   it("rejects a limit outside 1..100", async () => {

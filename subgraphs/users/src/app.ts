@@ -1,6 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { createTokenVerifier } from "@kai/auth";
-import { type AttemptLimiter, connectRedis, createAttemptLimiter } from "@kai/redis";
+import {
+  type AttemptLimiter,
+  connectRedis,
+  createAttemptLimiter,
+  redisNamespace,
+} from "@kai/redis";
 import { loadSchema, type Resources, type SubgraphDefinition } from "@kai/runtime";
 import type { UsersContext } from "./context.ts";
 import { activeSigningKey } from "./db/signing-keys.repo.ts";
@@ -35,7 +40,12 @@ export function usersSubgraph(
     ],
     setup: async ({ db, log }) => {
       await activeSigningKey(db);
-      const redis = connectRedis(env.REDIS_URL, log, "sign-ins are not rate limited");
+      // Limiter keys name emails, not ids this database made, and expire within a window:
+      // they need no database id in their namespace.
+      const redis = connectRedis(env.REDIS_URL, log, {
+        namespace: redisNamespace("users"),
+        purpose: "sign-ins are not rate limited",
+      });
       return {
         keys: createKeyStore(db),
         loginAttempts: createAttemptLimiter(redis, log, {

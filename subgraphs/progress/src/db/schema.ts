@@ -1,4 +1,7 @@
+import { sql } from "drizzle-orm";
 import {
+  boolean,
+  check,
   date,
   index,
   integer,
@@ -10,6 +13,22 @@ import {
 } from "drizzle-orm/pg-core";
 
 export { outbox, processedEvents } from "@kai/events";
+
+/**
+ * One row: this database's own id, made the first time the subgraph starts on it. Redis keys
+ * carry it (see redisNamespace), so a database that is reset or replaced gets fresh keys and
+ * never reads a board of users it does not have.
+ */
+export const databaseIdentity = pgTable(
+  "database_identity",
+  {
+    // Always true, and the primary key: a second row cannot exist.
+    singleton: boolean("singleton").primaryKey().default(true),
+    id: uuid("id").notNull().defaultRandom(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("database_identity_singleton", sql`${t.singleton}`)],
+);
 
 /** One row per user, created from `users.user_created`; the running totals of their progress. */
 export const userProgress = pgTable("user_progress", {

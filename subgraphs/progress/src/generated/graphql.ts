@@ -82,11 +82,20 @@ export type LeaderboardPeriod =
   | 'WEEKLY'
   | 'MONTHLY';
 
+/**
+ * One user's place on a leaderboard. Only users progress knows are ranked: once an account is
+ * deleted (users.user_deleted), its scores leave every board, and ranks close up.
+ */
 export type LeaderboardEntry = {
   __typename?: 'LeaderboardEntry';
   /** 1 for the most points; users with equal points are ranked in a stable order. */
   rank: Scalars['Int']['output'];
-  user: User;
+  /**
+   * The ranked user; null when the users subgraph no longer has them: an account deleted a
+   * moment ago, before progress has taken its scores off the boards. The entry keeps its rank
+   * and points meanwhile, and the rest of the board is answered as usual.
+   */
+  user: Maybe<User>;
   /** Points earned in the period. */
   points: Scalars['Int']['output'];
   /** The user's current level. */
@@ -122,7 +131,10 @@ export type SharePlatforms = {
 
 export type Query = {
   __typename?: 'Query';
-  /** The users with the most points in the current period; `limit` is 1 to 100. */
+  /**
+   * The users with the most points in the current period; `limit` is 1 to 100. Users whose
+   * accounts are gone are left out (see LeaderboardEntry.user).
+   */
   leaderboard: Array<LeaderboardEntry>;
   /** Any signed-in user's card: cards are meant to be shared. */
   shareCard: ShareCard;
@@ -336,7 +348,7 @@ export type AchievementResolvers<ContextType = ProgressContext, ParentType exten
 
 export type LeaderboardEntryResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['LeaderboardEntry'] = ResolversParentTypes['LeaderboardEntry']> = {
   rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   streak?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

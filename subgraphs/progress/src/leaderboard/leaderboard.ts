@@ -3,6 +3,8 @@ import type { Db } from "@kai/db";
 import type { Logger } from "@kai/service";
 import type { Redis } from "ioredis";
 import { type PeriodScore, periodScores } from "../db/point-awards.repo.ts";
+import { findProgressByUserIds } from "../db/progress.repo.ts";
+import type { UserProgressRow } from "../db/schema.ts";
 import type { ProgressSchema } from "../db/tables.ts";
 import {
   LEADERBOARD_PERIODS,
@@ -11,17 +13,29 @@ import {
   periodWindow,
 } from "../domain/periods.ts";
 
+/** A score of a user this database knows, with their progress row (level, streak). */
+export interface RankedScore extends PeriodScore {
+  progress: UserProgressRow;
+}
+
 export interface Leaderboard {
   /** Sets the user's absolute score on every board the instant falls in; call after the award commits. */
   refreshUser(userId: string, at: Date): Promise<void>;
-  /** The top scores of the current period, highest first. */
-  top(period: LeaderboardPeriod, limit: number): Promise<PeriodScore[]>;
+  /**
+   * The top scores of the current period, highest first, of users with a user_progress row
+   * only: whatever else a board holds is dropped from it, never shown.
+   */
+  top(period: LeaderboardPeriod, limit: number): Promise<RankedScore[]>;
   close(): Promise<void>;
 }
 
 // Boards are rebuilt from Postgres at least this often, which bounds how long a missed
 // update (Redis briefly unreachable after a commit) can leave a score stale.
 const BOARD_TTL_SECONDS = 60 * 60;
+
+// Cleaning a board is repeated at most this often per read; a board still holding strangers
+// after that is mostly not ours, and is cheaper to rebuild than to clean.
+const MAX_CLEANING_ROUNDS = 3;
 
 // Only a board that exists is updated: a missing one is rebuilt whole on the next read,
 // and a board holding a single fresh score would pass for a complete one.
@@ -31,19 +45,51 @@ if redis.call('EXISTS', KEYS[1]) == 1 then
 end
 return 0`;
 
+// Bare names: the client's namespace (redisNamespace, with this database's id) prefixes them.
 const keyOf = (window: PeriodWindow) => `leaderboard:${window.id}`;
 
 /**
  * Leaderboards as Redis sorted sets of points per user, with point_awards in Postgres as
  * the truth: scores are set (never incremented) from sums over the ledger, a missing board
- * is rebuilt from it, and with Redis down the board is computed from it directly.
+ * is rebuilt from it, and with Redis down the board is computed from it directly. A member
+ * without a user_progress row (a user deleted since, or a key written by anything else) is
+ * removed from the board when a read meets it.
  */
 export function createLeaderboard(db: Db<ProgressSchema>, redis: Redis, log: Logger): Leaderboard {
-  async function readOrRebuild(window: PeriodWindow, limit: number): Promise<PeriodScore[]> {
-    const key = keyOf(window);
-    // Redis drops an empty sorted set, so no members means no board.
-    const flat = await redis.zrevrange(key, 0, limit - 1, "WITHSCORES");
-    if (flat.length > 0) return pairsOf(flat);
+  /** The scores whose users progress knows, and the members it does not. */
+  async function rank(scores: PeriodScore[]) {
+    const rows = await findProgressByUserIds(
+      db,
+      scores.map((score) => score.userId),
+    );
+    const byUser = new Map(rows.map((row) => [row.userId, row]));
+    const ranked: RankedScore[] = [];
+    const strangers: string[] = [];
+    for (const score of scores) {
+      const progress = byUser.get(score.userId);
+      if (progress) ranked.push({ ...score, progress });
+      else strangers.push(score.userId);
+    }
+    return { ranked, strangers };
+  }
+
+  /** The board as Redis holds it, cleaned of strangers; undefined when there is no usable board. */
+  async function read(key: string, limit: number): Promise<RankedScore[] | undefined> {
+    for (let round = 0; round < MAX_CLEANING_ROUNDS; round++) {
+      // Redis drops an empty sorted set, so no members means no board.
+      const flat = await redis.zrevrange(key, 0, limit - 1, "WITHSCORES");
+      if (flat.length === 0) return undefined;
+      const { ranked, strangers } = await rank(pairsOf(flat));
+      if (strangers.length === 0) return ranked;
+      log.warn({ board: key, strangers }, "leaderboard held unknown users; removing them");
+      // Removed, then read again: the places they held go to the next users in line.
+      await redis.zrem(key, ...strangers);
+    }
+    await redis.del(key);
+    return undefined;
+  }
+
+  async function rebuild(key: string, window: PeriodWindow, limit: number) {
     const scores = await periodScores(db, window);
     if (scores.length > 0) {
       // Built aside and renamed into place, so readers never see a half-written board.
@@ -55,7 +101,7 @@ export function createLeaderboard(db: Db<ProgressSchema>, redis: Redis, log: Log
         .rename(staging, key)
         .exec();
     }
-    return scores.slice(0, limit);
+    return (await rank(scores.slice(0, limit))).ranked;
   }
 
   return {
@@ -68,11 +114,12 @@ export function createLeaderboard(db: Db<ProgressSchema>, redis: Redis, log: Log
     },
     async top(period, limit) {
       const window = periodWindow(period, new Date());
+      const key = keyOf(window);
       try {
-        return await readOrRebuild(window, limit);
+        return (await read(key, limit)) ?? (await rebuild(key, window, limit));
       } catch (error) {
         log.warn({ err: error, period }, "leaderboard cache failed; computing from Postgres");
-        return periodScores(db, window, { limit });
+        return (await rank(await periodScores(db, window, { limit }))).ranked;
       }
     },
     async close() {

@@ -1,17 +1,15 @@
-import type { PeriodScore } from "../db/point-awards.repo.ts";
 import { currentStreak } from "../domain/streak.ts";
 import type { LeaderboardEntryResolvers } from "../generated/graphql.ts";
+import type { RankedScore } from "../leaderboard/leaderboard.ts";
 
-export interface LeaderboardEntryParent extends PeriodScore {
+export interface LeaderboardEntryParent extends RankedScore {
   rank: number;
 }
 
+// The board hands each score over with its user's progress row, read when the board checked
+// that the user exists: level and streak need no second lookup.
 export const LeaderboardEntry: LeaderboardEntryResolvers = {
   user: (entry) => ({ __typename: "User", id: entry.userId }),
-  level: async (entry, _, ctx) =>
-    (await ctx.loaders.progressByUserId.load(entry.userId))?.level ?? 1,
-  streak: async (entry, _, ctx) => {
-    const progress = await ctx.loaders.progressByUserId.load(entry.userId);
-    return progress ? currentStreak(progress, new Date(), progress.timezone) : 0;
-  },
+  level: (entry) => entry.progress.level,
+  streak: (entry) => currentStreak(entry.progress, new Date(), entry.progress.timezone),
 };
