@@ -127,6 +127,11 @@ function isLocal(url: string): boolean {
   return !/^(http|ws)s?:$/.test(protocol) || LOCAL_HOSTS.has(hostname);
 }
 
+/** What the predicate below reads in the page; the test's own types have no DOM. */
+interface BrowserWindow {
+  localStorage: { getItem(key: string): string | null };
+}
+
 /**
  * Replaces the query editor's text the way a user pasting would (inserted text skips the
  * editor's bracket auto-closing, which typing key by key would trip), then runs it.
@@ -139,7 +144,8 @@ async function runInEditor(operation: string): Promise<void> {
   // GraphiQL re-parses the editor 100 ms after a change (and stores the text as it does); run
   // sooner and its fetcher judges the operation by the old text, sending a subscription over HTTP.
   await page.waitForFunction(
-    (expected) => localStorage.getItem("graphiql:query") === expected,
+    (expected) =>
+      (globalThis as unknown as BrowserWindow).localStorage.getItem("graphiql:query") === expected,
     operation,
   );
   await page.locator(".graphiql-execute-button").click();
