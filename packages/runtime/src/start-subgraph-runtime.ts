@@ -165,9 +165,13 @@ export async function startSubgraphRuntime<
     limits: operationLimitsFrom(env, { flattenFragments: true }),
     maxRequestBytes: env.MAX_REQUEST_BYTES,
     context: (base) => definition.context(deps, base),
+    // Both at once, each with its own deadline (the ping's is in @kai/db): /ready answers
+    // within about 2 s even when the database and NATS are both away.
     readiness: async () => {
-      await database.ping();
-      await withTimeout(nats.nc.flush(), 2_000, "NATS did not answer");
+      await Promise.all([
+        database.ping(),
+        withTimeout(nats.nc.flush(), 2_000, "NATS did not answer"),
+      ]);
     },
     routes: definition.routes ? (app) => definition.routes?.(app, deps) : undefined,
   });
