@@ -11,7 +11,7 @@ export {
   operationLimitsPlugin,
   tokenLimit,
 } from "./limits/index.ts";
-export { loadGroupsByKey, loadRowsByKey } from "./loaders.ts";
+export { loadGroupsByKey, loadRowsByKey, perArguments } from "./loaders.ts";
 export { createLogger, type Logger } from "./logger.ts";
 export { parseInput } from "./parse-input.ts";
 export { runUntilSignal, type Service } from "./run-until-signal.ts";

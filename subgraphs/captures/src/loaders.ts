@@ -1,24 +1,16 @@
 import type { Viewer } from "@kai/auth";
 import type { Db } from "@kai/db";
-import { loadGroupsByKey, loadRowsByKey, ownerFilter, requireViewer } from "@kai/service";
+import {
+  loadGroupsByKey,
+  loadRowsByKey,
+  ownerFilter,
+  perArguments,
+  requireViewer,
+} from "@kai/service";
 import { countCaptures, findCapturePages, type PageQuery } from "./db/capture-pages.repo.ts";
 import { findCapturesByIds } from "./db/captures.repo.ts";
 import type { CapturesSchema } from "./db/tables.ts";
 import type { CaptureFilter } from "./domain/capture-input.ts";
-
-/** One loader per distinct argument set, built on first use and reused for the request. */
-function perArguments<A, L>(build: (args: A) => L): (args: A) => L {
-  const built = new Map<string, L>();
-  return (args) => {
-    const key = JSON.stringify(args);
-    let loader = built.get(key);
-    if (!loader) {
-      loader = build(args);
-      built.set(key, loader);
-    }
-    return loader;
-  };
-}
 
 /**
  * The request's loaders. Capture lookups are scoped to the viewer in the query itself, so

@@ -1,6 +1,12 @@
 import type { Viewer } from "@kai/auth";
 import type { Db } from "@kai/db";
-import { loadGroupsByKey, loadRowsByKey, ownerFilter, requireViewer } from "@kai/service";
+import {
+  loadGroupsByKey,
+  loadRowsByKey,
+  ownerFilter,
+  perArguments,
+  requireViewer,
+} from "@kai/service";
 import { usageByOwnerIds } from "./db/ai-calls.repo.ts";
 import {
   countDueFlashcards,
@@ -14,7 +20,6 @@ import { findLatestSyllabiByTopicIds } from "./db/syllabi.repo.ts";
 import type { LearningSchema } from "./db/tables.ts";
 import { findTopicPages, findTopicsByCaptureIds, findTopicsByIds } from "./db/topics.repo.ts";
 import { periodStart, type UsagePeriod } from "./domain/usage-period.ts";
-import { perArguments } from "./per-arguments.ts";
 
 /**
  * The request's lookups, one DataLoader each. Lookups by object id are scoped to what the
