@@ -97,6 +97,19 @@ describe("requests the gateway cannot run", () => {
   });
 });
 
+describe("refusals carry their HTTP status", () => {
+  it.each([
+    ["no token", undefined, 401],
+    ["a forged token", "not.a.token", 401],
+  ])("%s gets UNAUTHENTICATED with %s", async (_, token, status) => {
+    for (const url of [stack.gateway.url, stack.subgraphs.learning.url]) {
+      const answer = await postGraphql(url, { query: "{ topics { id } }" }, token);
+      expect(answer.status, url).toBe(status);
+      expect(firstCode(answer)).toBe("UNAUTHENTICATED");
+    }
+  });
+});
+
 describe("browsers", () => {
   const preflight = (origin: string) =>
     fetch(stack.gateway.url, {

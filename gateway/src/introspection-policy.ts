@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Viewer } from "@kai/auth";
-import { forbidden } from "@kai/errors";
+import { forbidden, refusing } from "@kai/errors";
 import { BREAK, type DocumentNode, visit } from "graphql";
 
 /** Who may introspect the schema (and so use GraphiQL's docs and completion). */
@@ -30,7 +30,10 @@ export function introspectionPolicy(
           if (audience === "everyone" || !introspects(document)) return;
           const role = contextValue.viewer?.role;
           if (audience === "explorers" && role && EXPLORERS.has(role)) return;
-          throw forbidden("Schema introspection is open to analysts and admins only");
+          throw refusing(
+            forbidden("Schema introspection is open to analysts and admins only"),
+            403,
+          );
         },
       };
     },

@@ -1,6 +1,12 @@
-import { unauthenticated } from "@kai/errors";
+import { refusing, unauthenticated } from "@kai/errors";
 import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose";
-import { TOKEN_AUDIENCE, TOKEN_ISSUER, type Viewer } from "./viewer.ts";
+import { type Role, TOKEN_AUDIENCE, TOKEN_ISSUER, type Viewer } from "./viewer.ts";
+
+const ROLES: readonly Role[] = ["USER", "ANALYST", "ADMIN"];
+const isRole = (value: unknown): value is Role => ROLES.includes(value as Role);
+
+// A bad token refuses the whole request, before anything runs: HTTP 401, not a 500.
+const invalid = (message: string) => refusing(unauthenticated(message), 401);
 
 export interface TokenVerifier {
   /** The viewer of a valid access token; a GraphQL UNAUTHENTICATED error otherwise. */
@@ -23,12 +29,12 @@ export function createTokenVerifier(keys: URL | JWTVerifyGetKey): TokenVerifier 
           algorithms: ["EdDSA"],
         }));
       } catch {
-        throw unauthenticated("Invalid or expired access token");
+        throw invalid("Invalid or expired access token");
       }
-      if (!payload.sub || !payload.exp) throw unauthenticated("Invalid access token");
+      if (!payload.sub || !payload.exp) throw invalid("Invalid access token");
       return {
         id: payload.sub,
-        role: payload.role === "ADMIN" ? "ADMIN" : "USER",
+        role: isRole(payload.role) ? payload.role : "USER",
         expiresAt: new Date(payload.exp * 1000),
       };
     },

@@ -44,5 +44,15 @@ export const queryTooComplex = ({ limit, max, actual }: LimitBreach) =>
     { limit, max, actual, http: { status: 400 } },
   );
 
+/**
+ * Marks an error that refuses the whole operation before it runs (thrown from a server plugin)
+ * with its HTTP status; without one Apollo Server answers such a refusal with a 500.
+ */
+export function refusing(error: GraphQLError, status: number): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: { ...error.extensions, http: { status } },
+  });
+}
+
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   error("RATE_LIMITED", message, { retryAfterSeconds });

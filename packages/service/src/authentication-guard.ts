@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Viewer } from "@kai/auth";
-import { unauthenticated } from "@kai/errors";
+import { refusing, unauthenticated } from "@kai/errors";
 
 const ROOT_TYPES = { query: "Query", mutation: "Mutation", subscription: "Subscription" } as const;
 const ALWAYS_PUBLIC = new Set(["__typename", "__schema", "__type", "_service"]);
@@ -26,7 +26,7 @@ export function authenticationGuard(
               (ALWAYS_PUBLIC.has(selection.name.value) ||
                 open.has(`${rootType}.${selection.name.value}`)),
           );
-          if (!allPublic) throw unauthenticated();
+          if (!allPublic) throw refusing(unauthenticated(), 401);
         },
       };
     },
