@@ -11,7 +11,9 @@ export type ErrorCode =
   /** The operation is over a depth, alias, directive, token or cost limit (§8 Edge). */
   | "QUERY_TOO_COMPLEX"
   /** The HTTP request is not a GraphQL request the server can run (§8 Edge). */
-  | "BAD_REQUEST";
+  | "BAD_REQUEST"
+  /** A dependency (the database) is briefly unreachable; the same request may succeed soon. */
+  | "SERVICE_UNAVAILABLE";
 
 function error(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
   return new GraphQLError(message, { extensions: { code, ...extra } });

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { createTokenVerifier, type TokenVerifier } from "@kai/auth";
 import { databaseUrlFor, type ServiceEnv, type SubgraphName } from "@kai/config";
-import { type Db, openDatabase, type Tx } from "@kai/db";
+import { type Db, isDatabaseUnavailable, openDatabase, type Tx } from "@kai/db";
 import {
   type Consumer,
   connectNats,
@@ -164,6 +164,7 @@ export async function startSubgraphRuntime<
     // wrote; flattening fragments keeps a subgraph's depth equal to the client's.
     limits: operationLimitsFrom(env, { flattenFragments: true }),
     maxRequestBytes: env.MAX_REQUEST_BYTES,
+    isUnavailable: isDatabaseUnavailable,
     context: (base) => definition.context(deps, base),
     // Both at once, each with its own deadline (the ping's is in @kai/db): /ready answers
     // within about 2 s even when the database and NATS are both away.

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { GraphQLFormattedError } from "graphql";
+import type { GraphQLError, GraphQLFormattedError } from "graphql";
 import type { Logger } from "./logger.ts";
 
 const INTERNAL = "INTERNAL_SERVER_ERROR";
@@ -9,10 +9,22 @@ const REFUSALS = new Set(["BAD_REQUEST", "QUERY_TOO_COMPLEX", "GRAPHQL_PARSE_FAI
 /**
  * In production an unexpected error says nothing of its cause (no SQL, no stack). A limit
  * broken during validation is reported as QUERY_TOO_COMPLEX: Apollo labels every validation
- * error GRAPHQL_VALIDATION_FAILED, but our limit rules mark theirs with `limit`.
+ * error GRAPHQL_VALIDATION_FAILED, but our limit rules mark theirs with `limit`. A failure
+ * that `isUnavailable` recognises (the database went away) is SERVICE_UNAVAILABLE, so a
+ * client knows the same request may succeed in a moment.
  */
-export function formatError(production: boolean) {
-  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+export function formatError(
+  production: boolean,
+  isUnavailable: (error: unknown) => boolean = () => false,
+) {
+  return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
+    if (error !== undefined && isUnavailable((error as GraphQLError).originalError ?? error)) {
+      return {
+        message: "The service is briefly unavailable; try again in a few seconds",
+        path: formatted.path,
+        extensions: { code: "SERVICE_UNAVAILABLE" },
+      };
+    }
     const code = formatted.extensions?.limit
       ? "QUERY_TOO_COMPLEX"
       : (formatted.extensions?.code ?? INTERNAL);

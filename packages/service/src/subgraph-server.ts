@@ -47,6 +47,8 @@ export interface SubgraphServerOptions<C extends BaseContext> {
   limits: OperationLimits;
   /** Largest request body accepted, in bytes. */
   maxRequestBytes: number;
+  /** Recognises a failure caused by an unreachable dependency (reported as SERVICE_UNAVAILABLE). */
+  isUnavailable?(error: unknown): boolean;
   /** Extends the base context with the subgraph's own (database, loaders …), once per request. */
   context(base: BaseContext): C;
   /** Throws when a dependency (database, NATS) is unreachable; backs `/ready`. */
@@ -75,7 +77,7 @@ export async function startSubgraph<C extends BaseContext>(
     }),
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
-    formatError: formatError(options.production),
+    formatError: formatError(options.production, options.isUnavailable),
     validationRules: limitRules(options.limits),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
