@@ -1,4 +1,4 @@
-import type { Logger } from "@kai/service";
+import type { Logger } from "@kai/logger";
 import { connect, type JetStreamClient, type JetStreamManager, type NatsConnection } from "nats";
 import { ensureStreams } from "./streams.ts";
 

@@ -1,5 +1,5 @@
 import { type Database, openDatabase } from "@kai/db";
-import { createLogger } from "@kai/service";
+import { createLogger } from "@kai/logger";
 import {
   createTestDatabases,
   type NatsServer,

@@ -1,5 +1,5 @@
 import { type Db, isDatabaseUnavailable, type Tx } from "@kai/db";
-import type { Logger } from "@kai/service";
+import type { Logger } from "@kai/logger";
 import { and, eq } from "drizzle-orm";
 import {
   AckPolicy,

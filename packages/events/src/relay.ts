@@ -1,5 +1,5 @@
 import type { Db } from "@kai/db";
-import type { Logger } from "@kai/service";
+import type { Logger } from "@kai/logger";
 import { and, asc, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { JetStreamClient } from "nats";
 import { outbox } from "./tables.ts";

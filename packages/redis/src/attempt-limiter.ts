@@ -1,4 +1,4 @@
-import type { Logger } from "@kai/service";
+import type { Logger } from "@kai/logger";
 import type { Redis } from "ioredis";
 
 export interface AttemptLimiterOptions {

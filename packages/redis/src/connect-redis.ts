@@ -1,4 +1,4 @@
-import type { Logger } from "@kai/service";
+import type { Logger } from "@kai/logger";
 import { Redis } from "ioredis";
 
 export interface ConnectRedisOptions {

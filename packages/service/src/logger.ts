@@ -1,8 +1,3 @@
-import { type Logger, pino } from "pino";
-
-export type { Logger };
-
-/** Structured JSON logs, one stream per service; `service` names the process in every line. */
-export function createLogger(service: string, level = "info"): Logger {
-  return pino({ level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime });
-}
+// The logger lives in @kai/logger, which depends on pino alone; it is re-exported here so a
+// service imports it with the rest of its server pieces.
+export { createLogger, type Logger } from "@kai/logger";
