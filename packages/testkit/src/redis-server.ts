@@ -1,18 +1,33 @@
+import type { ChildProcess } from "node:child_process";
 import { freePort } from "./free-port.ts";
 import { spawnServer, stopServer } from "./spawn-server.ts";
 
 export interface RedisServer {
   url: string;
+  /** Kills the server, as an outage would; memory-only, so its keys are gone. */
+  stop(): Promise<void>;
+  /** Starts it again, empty, on the same port. */
+  restart(): Promise<void>;
+  /** Stops it for good. */
   dispose(): Promise<void>;
 }
 
 /** A private, memory-only redis-server on a free port. */
 export async function startRedisServer(): Promise<RedisServer> {
   const port = await freePort();
-  const child = await spawnServer(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    port,
-  );
-  return { url: `redis://127.0.0.1:${port}`, dispose: () => stopServer(child) };
+  const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
+  let child: ChildProcess | undefined = await spawnServer("redis-server", args, port);
+  const stop = async () => {
+    if (child) await stopServer(child);
+    child = undefined;
+  };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop,
+    async restart() {
+      await stop();
+      child = await spawnServer("redis-server", args, port);
+    },
+    dispose: stop,
+  };
 }

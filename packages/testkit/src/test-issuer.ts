@@ -7,7 +7,10 @@ export interface TestIssuer {
   /** Where a subgraph under test fetches the keys (its JWKS_URL). */
   jwksUrl: string;
   /** A valid access token for the user; `expiresIn` in seconds (default 900). */
-  token(userId: string, options?: { role?: "USER" | "ADMIN"; expiresIn?: number }): Promise<string>;
+  token(
+    userId: string,
+    options?: { role?: "USER" | "ANALYST" | "ADMIN"; expiresIn?: number },
+  ): Promise<string>;
   dispose(): Promise<void>;
 }
 

@@ -1,14 +1,15 @@
+import { graphqlFailure } from "@kai/runtime/testing";
 import type { GraphQLClient } from "graphql-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failure, type Harness, startHarness } from "./testing/harness.ts";
+import { type CapturesHarness, startCapturesHarness } from "./testing/harness.ts";
 
-let harness: Harness;
+let harness: CapturesHarness;
 
 beforeAll(async () => {
-  harness = await startHarness();
+  harness = await startCapturesHarness();
 });
 
-afterAll(() => harness?.stop());
+afterAll(() => harness?.dispose());
 
 const CAPTURE_FIELDS = /* GraphQL */ `
   fragment CaptureFields on Capture {
@@ -101,15 +102,18 @@ describe("createCapture and capture", () => {
   it.each(invalid)("refuses %s with BAD_USER_INPUT and writes nothing", async (_, input, field) => {
     const { client } = await harness.signIn();
     const before = await harness.rowCounts();
-    const error = await failure(create(client, input));
-    expect(error).toMatchObject({ code: "BAD_USER_INPUT", field });
+    const error = await graphqlFailure(create(client, input));
+    expect(error).toMatchObject({
+      code: "BAD_USER_INPUT",
+      extensions: { field },
+    });
     expect(await harness.rowCounts()).toEqual(before);
   });
 
   it("refuses an unknown type in variables with BAD_USER_INPUT and writes nothing", async () => {
     const { client } = await harness.signIn();
     const before = await harness.rowCounts();
-    const error = await failure(create(client, { type: "PODCAST", content: "x" }));
+    const error = await graphqlFailure(create(client, { type: "PODCAST", content: "x" }));
     expect(error.code).toBe("BAD_USER_INPUT");
     expect(await harness.rowCounts()).toEqual(before);
   });
@@ -117,7 +121,7 @@ describe("createCapture and capture", () => {
   it("answers NOT_FOUND for a missing or malformed id", async () => {
     const { client } = await harness.signIn();
     for (const id of ["00000000-0000-4000-8000-000000000000", "nope"]) {
-      expect((await failure(client.request(READ, { id }))).code).toBe("NOT_FOUND");
+      expect((await graphqlFailure(client.request(READ, { id }))).code).toBe("NOT_FOUND");
     }
   });
 });
@@ -194,7 +198,10 @@ describe("captures connection", () => {
     [{ first: 2, after: "not-a-cursor" }, "after"],
     [{ first: 2, after: Buffer.from('["x","y"]').toString("base64url") }, "after"],
   ])("refuses %j with BAD_USER_INPUT", async (variables, field) => {
-    expect(await failure(page(client, variables))).toMatchObject({ code: "BAD_USER_INPUT", field });
+    expect(await graphqlFailure(page(client, variables))).toMatchObject({
+      code: "BAD_USER_INPUT",
+      extensions: { field },
+    });
   });
 });
 
@@ -216,8 +223,8 @@ describe("another user's captures", () => {
   it("answer NOT_FOUND, word for word like a missing id", async () => {
     const { client } = await harness.signIn();
     const missing = "00000000-0000-4000-8000-000000000000";
-    const foreign = await failure(client.request(READ, { id: captureId }));
-    const absent = await failure(client.request(READ, { id: missing }));
+    const foreign = await graphqlFailure(client.request(READ, { id: captureId }));
+    const absent = await graphqlFailure(client.request(READ, { id: missing }));
     expect(foreign.code).toBe("NOT_FOUND");
     expect(foreign.message.replace(captureId, "<id>")).toBe(
       absent.message.replace(missing, "<id>"),
@@ -236,7 +243,7 @@ describe("another user's captures", () => {
   it("are FORBIDDEN through User.captures", async () => {
     const { client } = await harness.signIn();
     const representations = [{ __typename: "User", id: owner.userId }];
-    const error = await failure(client.request(USER_CAPTURES, { representations }));
+    const error = await graphqlFailure(client.request(USER_CAPTURES, { representations }));
     expect(error.code).toBe("FORBIDDEN");
   });
 

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { buildEvent, type EventEnvelope } from "@kai/events";
+import { errorCode } from "@kai/runtime/testing";
 import { type GeminiStub, startGeminiStub, waitFor } from "@kai/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { insertAiCall } from "./db/ai-calls.repo.ts";
 import { BUDGET_NOTE, UNAVAILABLE_NOTE } from "./generation/gemini-card-generator.ts";
-import { errorCode } from "./testing/graphql-errors.ts";
 import { type LearningHarness, startLearningHarness } from "./testing/learning-harness.ts";
 import { createFlashcard, createTopic } from "./testing/operations.ts";
 
@@ -57,7 +57,7 @@ async function newUser() {
   return {
     id,
     client: await harness.clientFor(id),
-    processed: await harness.listen("learning.capture_processed", id),
+    processed: await harness.events.listen("learning.capture_processed", id),
   };
 }
 type User = Awaited<ReturnType<typeof newUser>>;
@@ -73,7 +73,7 @@ async function capture(
     source: null,
     tags: [],
   });
-  await harness.publish(event);
+  await harness.events.publish(event);
   return waitFor(() => user.processed.find((e) => e.data.captureId === event.data.captureId), {
     what: "learning.capture_processed",
   });
@@ -196,7 +196,7 @@ describe("cards from Gemini", () => {
 
   it("uses the offline generator once the user's daily budget is spent", async () => {
     const ada = await newUser();
-    await insertAiCall(harness.learning.deps.db, {
+    await insertAiCall(harness.subgraph.deps.db, {
       ownerId: ada.id,
       purpose: "cards",
       model: PRIMARY,

@@ -15,7 +15,7 @@ beforeAll(async () => {
   harness = await startLearningHarness();
   const owner = randomUUID();
   client = await harness.clientFor(owner);
-  const db = harness.learning.deps.db;
+  const db = harness.subgraph.deps.db;
   for (const [index, captureId] of captureIds.entries()) {
     const topic = await insertCaptureTopic(db, {
       ownerId: owner,

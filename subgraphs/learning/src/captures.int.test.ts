@@ -25,7 +25,7 @@ let processed: EventEnvelope<"learning.capture_processed">[];
 beforeAll(async () => {
   harness = await startLearningHarness();
   asAda = await harness.clientFor(ada);
-  processed = await harness.listen("learning.capture_processed", ada);
+  processed = await harness.events.listen("learning.capture_processed", ada);
 });
 
 afterAll(async () => {
@@ -48,7 +48,7 @@ const outcomeOf = (captureId: string) =>
 
 /** Resolves once the consumer has settled every message the stream holds. */
 async function consumerIdle(): Promise<void> {
-  const { jsm } = harness.learning.deps.nats;
+  const { jsm } = harness.subgraph.deps.nats;
   await waitFor(
     async () => {
       const [stream, consumer] = await Promise.all([
@@ -64,11 +64,11 @@ async function consumerIdle(): Promise<void> {
 }
 
 async function topicsOfCapture(captureId: string) {
-  return harness.learning.deps.db.select().from(topics).where(eq(topics.captureId, captureId));
+  return harness.subgraph.deps.db.select().from(topics).where(eq(topics.captureId, captureId));
 }
 
 const processedEvents = (captureId: string) =>
-  countOutboxEvents(harness.learning.deps.db, "learning.capture_processed", "captureId", captureId);
+  countOutboxEvents(harness.subgraph.deps.db, "learning.capture_processed", "captureId", captureId);
 
 interface CaptureView {
   topic: {
@@ -96,7 +96,7 @@ async function captureAs(
 describe("captures.capture_created", () => {
   it("turns prose into a topic with 3 to 5 cards and reports PROCESSED", async () => {
     const event = captureCreated(PROSE);
-    await harness.publish(event);
+    await harness.events.publish(event);
     const outcome = await outcomeOf(event.data.captureId);
 
     expect(outcome.data).toMatchObject({ status: "PROCESSED", reason: null });
@@ -114,7 +114,7 @@ describe("captures.capture_created", () => {
 
   it("reports FAILED with a readable reason and makes nothing from one word", async () => {
     const event = captureCreated("Photosynthesis");
-    await harness.publish(event);
+    await harness.events.publish(event);
     const outcome = await outcomeOf(event.data.captureId);
 
     expect(outcome.data).toEqual({
@@ -134,8 +134,8 @@ describe("captures.capture_created", () => {
   it("makes one topic from an event delivered twice", async () => {
     const event = captureCreated(PROSE);
     // Two stream messages (distinct msgIDs defeat JetStream's dedupe), as a redelivery would be.
-    await harness.publish(event, `${event.id}-first`);
-    await harness.publish(event, `${event.id}-again`);
+    await harness.events.publish(event, `${event.id}-first`);
+    await harness.events.publish(event, `${event.id}-again`);
     await outcomeOf(event.data.captureId);
     await consumerIdle();
     expect(await topicsOfCapture(event.data.captureId)).toHaveLength(1);
@@ -145,8 +145,8 @@ describe("captures.capture_created", () => {
   it("makes one topic from one capture announced twice under two event ids", async () => {
     const first = captureCreated(PROSE);
     const second = captureCreated(PROSE, first.data.captureId);
-    await harness.publish(first);
-    await harness.publish(second);
+    await harness.events.publish(first);
+    await harness.events.publish(second);
     await outcomeOf(first.data.captureId);
     await consumerIdle();
     expect(await topicsOfCapture(first.data.captureId)).toHaveLength(1);
@@ -155,7 +155,7 @@ describe("captures.capture_created", () => {
 
   it("shows another user's capture as having no topic and no cards", async () => {
     const event = captureCreated(PROSE);
-    await harness.publish(event);
+    await harness.events.publish(event);
     await outcomeOf(event.data.captureId);
     const bob = await harness.clientFor(randomUUID());
     expect(await captureAs(bob, event.data.captureId)).toEqual({ topic: null, flashcards: [] });

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { errorCode } from "@kai/runtime/testing";
 import { asc, eq, type SQL } from "drizzle-orm";
 import type { GraphQLClient } from "graphql-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,7 +7,6 @@ import { insertNewFlashcards } from "./db/flashcards.repo.ts";
 import { flashcards, topics } from "./db/schema.ts";
 import { insertCaptureTopic, insertTopic } from "./db/topics.repo.ts";
 import { NEW_CARD } from "./domain/sm2.ts";
-import { errorCode } from "./testing/graphql-errors.ts";
 import { type LearningHarness, startLearningHarness } from "./testing/learning-harness.ts";
 
 let harness: LearningHarness;
@@ -18,7 +18,7 @@ const captureId = randomUUID();
 /** Ada's topics: a deck of many cards, a course of many sub-topics, a capture's topic. */
 const ids = { deck: "", course: "", captured: "", bobsCard: "" };
 
-const db = () => harness.learning.deps.db;
+const db = () => harness.subgraph.deps.db;
 const DECK_SIZE = 45;
 const COURSE_SIZE = 25;
 

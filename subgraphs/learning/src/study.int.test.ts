@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { errorCode } from "@kai/runtime/testing";
 import { waitFor } from "@kai/testkit";
 import { count, eq } from "drizzle-orm";
 import type { GraphQLClient } from "graphql-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reviews } from "./db/schema.ts";
-import { errorCode } from "./testing/graphql-errors.ts";
 import { type LearningHarness, startLearningHarness } from "./testing/learning-harness.ts";
 import {
   completeTopic,
@@ -31,7 +31,7 @@ afterAll(async () => {
   await harness?.dispose();
 });
 
-const db = () => harness.learning.deps.db;
+const db = () => harness.subgraph.deps.db;
 
 async function reviewRows(flashcardId: string): Promise<number> {
   const [row] = await db()
@@ -168,7 +168,7 @@ describe("reviewFlashcard", () => {
   ];
 
   it("applies SM-2, logs each review and publishes learning.flashcard_reviewed", async () => {
-    const events = await harness.listen("learning.flashcard_reviewed", ada);
+    const events = await harness.events.listen("learning.flashcard_reviewed", ada);
     const { topic, card } = await newCard(asAda);
     for (const expected of schedule) {
       const before = Date.now();
@@ -215,7 +215,7 @@ describe("reviewFlashcard", () => {
 
 describe("completeTopic", () => {
   it("completes once: a second call returns the topic unchanged and emits nothing", async () => {
-    const events = await harness.listen("learning.topic_completed", ada);
+    const events = await harness.events.listen("learning.topic_completed", ada);
     const topic = await createTopic(asAda, { name: "Done soon" });
     const first = await completeTopic(asAda, topic.id);
     const second = await completeTopic(asAda, topic.id);

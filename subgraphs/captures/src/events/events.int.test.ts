@@ -2,32 +2,23 @@ import { randomUUID } from "node:crypto";
 import { buildEvent, type EventData, type EventEnvelope } from "@kai/events";
 import { waitFor } from "@kai/testkit";
 import type { GraphQLClient } from "graphql-request";
-import {
-  connect,
-  type JetStreamManager,
-  type Msg,
-  type NatsConnection,
-  type Subscription,
-} from "nats";
+import type { JetStreamManager, Msg, NatsConnection, Subscription } from "nats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../testing/harness.ts";
+import { type CapturesHarness, startCapturesHarness } from "../testing/harness.ts";
 
 const DURABLE = "captures-status-from-learning";
 
-let harness: Harness;
+let harness: CapturesHarness;
 let nc: NatsConnection;
 let jsm: JetStreamManager;
 
 beforeAll(async () => {
-  harness = await startHarness();
-  nc = await connect({ servers: harness.nats.url });
+  harness = await startCapturesHarness();
+  nc = harness.events.nc;
   jsm = await nc.jetstreamManager();
 });
 
-afterAll(async () => {
-  await nc?.drain();
-  await harness?.stop();
-});
+afterAll(() => harness?.dispose());
 
 interface CaptureState {
   status: string;
@@ -60,9 +51,7 @@ async function deliver(
   event: EventEnvelope<"learning.capture_processed">,
   msgID = event.id,
 ): Promise<void> {
-  const ack = await nc
-    .jetstream()
-    .publish(`${event.type}.${event.userId}`, JSON.stringify(event), { msgID });
+  const ack = await harness.events.publish(event, msgID);
   await waitFor(
     async () => {
       const info = await jsm.consumers.info("LEARNING", DURABLE);

@@ -23,8 +23,8 @@ const severalScans = () => new Promise((resolve) => setTimeout(resolve, SCAN_SEC
 describe("the due-card scheduler on three replicas", () => {
   it("announces each card's due date once, with the owner's due count and cards", async () => {
     const userId = randomUUID();
-    const notices = await harness.listen("learning.flashcards_due", userId);
-    const processed = await harness.listen("learning.capture_processed", userId);
+    const notices = await harness.events.listen("learning.flashcards_due", userId);
+    const processed = await harness.events.listen("learning.capture_processed", userId);
     // A capture's cards are stored in one transaction, so they become due together.
     const text = CORPUS[0]!.text;
     const capture = buildEvent("captures.capture_created", userId, {
@@ -34,7 +34,7 @@ describe("the due-card scheduler on three replicas", () => {
       source: null,
       tags: [],
     });
-    await harness.publish(capture);
+    await harness.events.publish(capture);
     const { data } = await waitFor(() => processed[0], { what: "the capture's cards" });
 
     await waitFor(() => notices[0], { what: "the first notice" });
