@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { waitFor } from "@kai/testkit";
-import { ClientError, type GraphQLClient } from "graphql-request";
+import type { GraphQLClient } from "graphql-request";
 import type { Stack } from "./stack.ts";
 
 export interface Session {
@@ -97,19 +97,5 @@ export function waitForProgress(
   );
 }
 
-/** The first GraphQL error a request failed with; fails the test when it succeeded. */
-export async function failure(
-  request: Promise<unknown>,
-): Promise<{ code: unknown; message: string }> {
-  try {
-    await request;
-  } catch (error) {
-    const first = error instanceof ClientError ? error.response.errors?.[0] : undefined;
-    if (!first) throw error;
-    return { code: first.extensions?.code, message: first.message };
-  }
-  throw new Error("expected the request to fail");
-}
-
-/** The `extensions.code` of the first error a request failed with. */
-export const errorCode = async (request: Promise<unknown>) => (await failure(request)).code;
+// One helper for every suite: the first GraphQL error's code, failing loudly otherwise.
+export { errorCode, graphqlFailure as failure } from "@kai/runtime/testing";
