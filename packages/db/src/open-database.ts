@@ -6,6 +6,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { runCommitHooks } from "./after-commit.ts";
 import { ensureDatabaseExists } from "./ensure-database.ts";
 import type { Db } from "./types.ts";
 import { withDeadline } from "./with-deadline.ts";
@@ -33,6 +34,7 @@ export interface OpenDatabaseOptions<S extends Record<string, unknown>> {
 const DEFAULT_PING_TIMEOUT_MS = 2_000;
 
 export interface Database<S extends Record<string, unknown>> {
+  /** Its transactions run the `afterCommit` hooks registered in them once they commit. */
   db: Db<S>;
   /**
    * Resolves when a trivial query succeeds; rejects when it fails or does not answer within
@@ -84,7 +86,7 @@ async function openServer<S extends Record<string, unknown>>(
     lock.release();
   }
   return {
-    db: db as unknown as Db<S>,
+    db: runCommitHooks(db as unknown as Db<S>),
     ping: () => pingWithin(options, client`select 1`),
     close: () => client.end({ timeout: 5 }),
   };
@@ -99,7 +101,7 @@ async function openEmbedded<S extends Record<string, unknown>>(
   const db = drizzlePglite(client, { schema: options.schema, logger });
   await migratePglite(db, { migrationsFolder: options.migrationsFolder });
   return {
-    db: db as unknown as Db<S>,
+    db: runCommitHooks(db as unknown as Db<S>),
     ping: () => pingWithin(options, db.execute(sql`select 1`)),
     close: () => client.close(),
   };

@@ -42,8 +42,9 @@ export interface ConsumerOptions<T extends EventType, P = undefined> {
    */
   onGiveUp?(tx: Tx, event: EventEnvelope<T>, reason: string): Promise<void>;
   /**
-   * Runs after the effect commits (not for a redelivery already applied): kicks the outbox
-   * relay, refreshes caches. A failure here is logged; the effect itself stays committed.
+   * Runs after the effect commits (not for a redelivery already applied), e.g. to refresh a
+   * cache. A failure here is logged; the effect itself stays committed. (Events the effect
+   * enqueued need nothing here: their commit wakes the outbox relay.)
    */
   afterCommit?(event: EventEnvelope<T>): Promise<void> | void;
   /**

@@ -115,7 +115,6 @@ describe("a database outage", () => {
           ),
         { what: "a transaction committing again" },
       );
-      relay.kick();
       const published = await waitFor(
         () =>
           jsm.streams

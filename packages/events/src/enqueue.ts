@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { DbOrTx } from "@kai/db";
+import { afterCommit, type DbOrTx } from "@kai/db";
 import {
   catalogue,
   type EventData,
@@ -7,6 +7,7 @@ import {
   type EventType,
   subjectOf,
 } from "./catalogue.ts";
+import { outboxCommitted } from "./outbox-signal.ts";
 import { outbox } from "./tables.ts";
 
 /** A new, validated envelope; throws when the data does not match the catalogue. */
@@ -29,7 +30,8 @@ export function buildEvent<T extends EventType>(
 /**
  * Writes an event to the outbox inside the caller's transaction: it is published if and only
  * if the change it describes commits. The payload is validated here, so a bad event fails
- * the mutation instead of poisoning consumers.
+ * the mutation instead of poisoning consumers. The commit itself wakes this process's relay,
+ * so the event leaves within milliseconds without the caller doing anything more.
  */
 export async function enqueueEvent<T extends EventType, S extends Record<string, unknown>>(
   tx: DbOrTx<S>,
@@ -42,5 +44,6 @@ export async function enqueueEvent<T extends EventType, S extends Record<string,
   await tx
     .insert(outbox)
     .values({ id: event.id, subject: subjectOf(type, userId), payload: event });
+  afterCommit(tx, outboxCommitted);
   return event;
 }

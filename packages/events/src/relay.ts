@@ -2,13 +2,17 @@ import type { Db } from "@kai/db";
 import type { Logger } from "@kai/logger";
 import { and, asc, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { JetStreamClient } from "nats";
+import { onOutboxCommit } from "./outbox-signal.ts";
 import { outbox } from "./tables.ts";
 
 export interface OutboxRelayOptions {
   db: Db;
   js: JetStreamClient;
   log: Logger;
-  /** How often to look for rows nobody kicked the relay for (another replica, a restart). Default 500 ms. */
+  /**
+   * How often to look for rows no commit in this process woke the relay for: another
+   * replica's, or a crashed process's. Default 500 ms.
+   */
   pollMs?: number;
   /** Rows published per transaction. Default 100. */
   batchSize?: number;
@@ -17,8 +21,6 @@ export interface OutboxRelayOptions {
 }
 
 export interface OutboxRelay {
-  /** Publish now rather than at the next poll: call after committing a transaction that enqueued events. */
-  kick(): void;
   /** Finishes the batch in flight and stops. */
   stop(): Promise<void>;
 }
@@ -27,6 +29,7 @@ export interface OutboxRelay {
  * Moves outbox rows to JetStream. Rows are claimed with SKIP LOCKED so replicas share the
  * work, and published with `Nats-Msg-Id` = event id so a row published twice (a crash after
  * publish, before commit) is dropped by the stream. NATS being down only delays them.
+ * A transaction of `db` that enqueues an event wakes the relay as it commits (enqueue.ts).
  */
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { db, js, log } = options;
@@ -35,7 +38,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const retainMs = options.retainMs ?? 24 * 60 * 60 * 1000;
   let running = true;
   let wake: (() => void) | undefined;
-  let kicked = false;
+  let woken = false;
   let failures = 0;
 
   async function publishBatch(): Promise<number> {
@@ -83,15 +86,21 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       wake = done;
     });
 
+  // Registered before the first round, so a commit during that round is not missed.
+  const unsubscribe = onOutboxCommit(db, () => {
+    woken = true;
+    wake?.();
+  });
+
   const loop = (async () => {
     let rounds = 0;
     while (running) {
-      kicked = false;
+      woken = false;
       try {
         const published = await publishBatch();
         failures = 0;
         if (++rounds % 1000 === 0) await prune();
-        if (published === batchSize || kicked) continue;
+        if (published === batchSize || woken) continue;
       } catch (error) {
         failures++;
         log.warn({ err: error, failures }, "outbox relay could not publish; will retry");
@@ -101,11 +110,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   })();
 
   return {
-    kick() {
-      kicked = true;
-      wake?.();
-    },
     async stop() {
+      unsubscribe();
       running = false;
       wake?.();
       await loop;

@@ -8,7 +8,6 @@ import {
   type EventEnvelope,
   type EventType,
   type NatsConnections,
-  type OutboxRelay,
   startConsumer,
   startOutboxRelay,
 } from "@kai/events";
@@ -26,7 +25,6 @@ import type { DocumentNode } from "graphql";
 export interface RuntimeDeps<S extends Record<string, unknown>> {
   db: Db<S>;
   nats: NatsConnections;
-  relay: OutboxRelay;
   log: Logger;
 }
 
@@ -120,7 +118,7 @@ export async function startSubgraphRuntime<
   });
   const nats = await connectNats(env.NATS_URL, `kai-${definition.name}`, log);
   const relay = startOutboxRelay({ db: database.db as unknown as Db, js: nats.js, log });
-  const runtime: RuntimeDeps<S> = { db: database.db, nats, relay, log };
+  const runtime: RuntimeDeps<S> = { db: database.db, nats, log };
   // Only definitions with resources of their own declare R beyond the optional `close`.
   const resources = definition.setup ? await definition.setup(runtime) : ({} as R);
   const deps = { ...runtime, ...resources };
@@ -140,10 +138,7 @@ export async function startSubgraphRuntime<
         handle: (tx, event, prepared) => spec.handle(tx as unknown as Tx<S>, event, prepared),
         onGiveUp:
           onGiveUp && ((tx, event, reason) => onGiveUp(tx as unknown as Tx<S>, event, reason)),
-        afterCommit: async (event) => {
-          relay.kick();
-          await spec.afterCommit?.(event);
-        },
+        afterCommit: spec.afterCommit?.bind(spec),
       }),
     );
   }

@@ -18,10 +18,9 @@ export function capturesSubgraph(
     migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
     typeDefs,
     resolvers,
-    context: ({ db, relay }, base) => ({
+    context: ({ db }, base) => ({
       ...base,
       db,
-      relay,
       env,
       loaders: createLoaders(db, base.viewer),
     }),

@@ -21,17 +21,16 @@ export function learningSubgraph(
     typeDefs,
     resolvers,
     setup: async ({ db, log }) => ({ ai: createAiServices(env, db, log) }),
-    context: ({ db, relay, ai }, base) => ({
+    context: ({ db, ai }, base) => ({
       ...base,
       db,
-      relay,
       env,
       ai,
       loaders: createLoaders(db, base.viewer),
     }),
     consumers: ({ db, ai, log }) => [captureCreatedConsumer({ db, generator: ai.cards, log })],
-    background: async ({ db, relay, log }) => [
-      startDueScheduler({ db, relay, log, intervalMs: env.DUE_SCAN_INTERVAL_SECONDS * 1000 }),
+    background: async ({ db, log }) => [
+      startDueScheduler({ db, log, intervalMs: env.DUE_SCAN_INTERVAL_SECONDS * 1000 }),
     ],
   };
 }

@@ -1,5 +1,4 @@
 import type { Db } from "@kai/db";
-import type { OutboxRelay } from "@kai/events";
 import type { BaseContext } from "@kai/service";
 import type { LearningSchema } from "./db/tables.ts";
 import type { LearningEnv } from "./env.ts";
@@ -8,7 +7,6 @@ import type { Loaders } from "./loaders.ts";
 
 export interface LearningContext extends BaseContext {
   db: Db<LearningSchema>;
-  relay: OutboxRelay;
   loaders: Loaders;
   env: LearningEnv;
   /** Card and syllabus generation (Gemini or offline), shared by every request. */

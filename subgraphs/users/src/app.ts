@@ -56,10 +56,9 @@ export function usersSubgraph(
         close: async () => redis.disconnect(),
       };
     },
-    context: ({ db, relay, loginAttempts }, base) => ({
+    context: ({ db, loginAttempts }, base) => ({
       ...base,
       db,
-      relay,
       env,
       loaders: createLoaders(db),
       loginAttempts,

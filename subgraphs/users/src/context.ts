@@ -1,5 +1,4 @@
 import type { Db } from "@kai/db";
-import type { OutboxRelay } from "@kai/events";
 import type { AttemptLimiter } from "@kai/redis";
 import type { BaseContext } from "@kai/service";
 import type { UsersSchema } from "./db/tables.ts";
@@ -8,7 +7,6 @@ import type { createLoaders } from "./loaders.ts";
 
 export interface UsersContext extends BaseContext {
   db: Db<UsersSchema>;
-  relay: OutboxRelay;
   loaders: ReturnType<typeof createLoaders>;
   env: UsersEnv;
   /** Counts failed sign-ins per email. */

@@ -23,7 +23,6 @@ export const createCapture: MutationResolvers["createCapture"] = async (_, args,
     });
     return row;
   });
-  ctx.relay.kick();
   ctx.log.info({ captureId: capture.id, type: capture.type }, "capture created");
   return capture;
 };

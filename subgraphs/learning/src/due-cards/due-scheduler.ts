@@ -1,5 +1,4 @@
 import type { Db } from "@kai/db";
-import type { OutboxRelay } from "@kai/events";
 import type { BackgroundTask } from "@kai/runtime";
 import type { Logger } from "@kai/service";
 import { sql } from "drizzle-orm";
@@ -12,7 +11,6 @@ const OWNERS_PER_BATCH = 200;
 
 export interface DueSchedulerOptions {
   db: Db<LearningSchema>;
-  relay: OutboxRelay;
   log: Logger;
   intervalMs: number;
 }
@@ -22,12 +20,7 @@ export interface DueSchedulerOptions {
  * due date announced once. Replicas take turns through a transaction-scoped advisory lock,
  * so several of them never announce the same cards twice.
  */
-export function startDueScheduler({
-  db,
-  relay,
-  log,
-  intervalMs,
-}: DueSchedulerOptions): BackgroundTask {
+export function startDueScheduler({ db, log, intervalMs }: DueSchedulerOptions): BackgroundTask {
   const scanBatch = (now: Date) =>
     db.transaction(async (tx) => {
       const [lock] = await tx
@@ -48,7 +41,6 @@ export function startDueScheduler({
     let announced: number;
     do {
       announced = await scanBatch(now);
-      if (announced > 0) relay.kick();
     } while (announced === OWNERS_PER_BATCH);
   };
   const timer = setInterval(() => {

@@ -6,19 +6,17 @@ import type { MutationResolvers } from "../generated/graphql.ts";
 
 export const completeTopic: MutationResolvers["completeTopic"] = async (_, args, ctx) => {
   const owner = ownerFilter(requireViewer(ctx));
-  const { topic, completedNow } = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const completed = await markTopicCompleted(tx, args.topicId, owner, new Date());
     if (completed) {
       await enqueueEvent(tx, "learning.topic_completed", completed.ownerId, {
         topicId: completed.id,
       });
-      return { topic: completed, completedNow: true };
+      return completed;
     }
     // Already complete (no second event, so no second reward), or not the caller's at all.
     const [existing] = await findTopicsByIds(tx, [args.topicId], owner);
     if (!existing) throw notFound("Topic", args.topicId);
-    return { topic: existing, completedNow: false };
+    return existing;
   });
-  if (completedNow) ctx.relay.kick();
-  return topic;
 };

@@ -14,11 +14,9 @@ const reviewFlashcardInput = z.object({
 export const reviewFlashcard: MutationResolvers["reviewFlashcard"] = async (_, args, ctx) => {
   const viewer = requireViewer(ctx);
   const { flashcardId, quality } = parseInput(reviewFlashcardInput, args.input);
-  const card = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const current = await findFlashcardForUpdate(tx, flashcardId, ownerFilter(viewer));
     if (!current) throw notFound("Flashcard", flashcardId);
     return recordReview(tx, current, quality, new Date());
   });
-  ctx.relay.kick();
-  return card;
 };

@@ -38,7 +38,6 @@ export const register: MutationResolvers["register"] = async (_, args, ctx) => {
     });
     return startSession(tx, ctx.env, user);
   });
-  ctx.relay.kick();
   ctx.log.info({ userId: payload.user.id }, "user registered");
   return payload;
 };

@@ -18,7 +18,7 @@ const updateMeInput = z
 export const updateMe: MutationResolvers["updateMe"] = async (_, args, ctx) => {
   const viewer = requireViewer(ctx);
   const changes = parseInput(updateMeInput, args.input);
-  const user = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const updated = await updateUser(tx, viewer.id, changes);
     if (!updated) throw notFound("User", viewer.id);
     await enqueueEvent(tx, "users.user_updated", updated.id, {
@@ -27,6 +27,4 @@ export const updateMe: MutationResolvers["updateMe"] = async (_, args, ctx) => {
     });
     return updated;
   });
-  ctx.relay.kick();
-  return user;
 };

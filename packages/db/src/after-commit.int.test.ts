@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createTestDatabases, type TestDatabases } from "@kai/testkit";
+import { count } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterCommit } from "./after-commit.ts";
+import { type Database, openDatabase } from "./open-database.ts";
+import { type ProbeSchema, probe, probeSchema } from "./testing/probe-schema.ts";
+
+const migrationsFolder = new URL("./testing/migrations", import.meta.url).pathname;
+let databases: TestDatabases;
+let pgliteDir: string;
+const drivers: Record<"postgres.js" | "PGlite", Database<ProbeSchema> | undefined> = {
+  "postgres.js": undefined,
+  PGlite: undefined,
+};
+
+beforeAll(async () => {
+  databases = await createTestDatabases(["commit_hooks"]);
+  pgliteDir = mkdtempSync(join(tmpdir(), "kai-commit-hooks-"));
+  [drivers["postgres.js"], drivers.PGlite] = await Promise.all([
+    openDatabase({
+      url: databases.urls.commit_hooks,
+      pgliteDir: "",
+      migrationsFolder,
+      schema: probeSchema,
+    }),
+    openDatabase({ url: undefined, pgliteDir, migrationsFolder, schema: probeSchema }),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all(Object.values(drivers).map((database) => database?.close()));
+  await databases?.dispose();
+  if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+});
+
+describe.each(Object.keys(drivers) as (keyof typeof drivers)[])("afterCommit on %s", (driver) => {
+  const db = () => drivers[driver]!.db;
+  /** Rows another statement sees: on postgres.js another pooled connection, so only committed ones. */
+  const rows = async () => (await db().select({ n: count() }).from(probe))[0]?.n ?? 0;
+
+  it("runs a hook once the transaction commits, when its rows are visible to others", async () => {
+    const before = await rows();
+    let seen: Promise<number> | undefined;
+    await db().transaction(async (tx) => {
+      await tx.insert(probe).values({ note: "committed" });
+      afterCommit(tx, () => {
+        seen = rows();
+      });
+      expect(seen).toBeUndefined();
+    });
+    expect(await seen).toBe(before + 1);
+  });
+
+  it("never runs it when the transaction rolls back", async () => {
+    let ran = false;
+    const failed = db().transaction(async (tx) => {
+      await tx.insert(probe).values({ note: "rolled back" });
+      afterCommit(tx, () => {
+        ran = true;
+      });
+      throw new Error("roll back");
+    });
+    await expect(failed).rejects.toThrow("roll back");
+    expect(ran).toBe(false);
+  });
+
+  it("holds a hook registered in a savepoint until the outermost transaction commits", async () => {
+    const order: string[] = [];
+    await db().transaction(async (tx) => {
+      await tx.transaction(async (savepoint) => {
+        await savepoint.insert(probe).values({ note: "in a savepoint" });
+        afterCommit(savepoint, () => order.push("hook"));
+      });
+      order.push("savepoint released");
+    });
+    expect(order).toEqual(["savepoint released", "hook"]);
+  });
+
+  it("runs at once outside a transaction, handing the hook the database", async () => {
+    let committedTo: object | undefined;
+    afterCommit(db(), (database) => {
+      committedTo = database;
+    });
+    expect(committedTo).toBe(db());
+  });
+});
