@@ -571,7 +571,7 @@ describe("leaderboard", () => {
     );
     const viewer = await client(old);
     expect(await errorCode(viewer.request(SHARE, { userId: randomUUID() }))).toBe("NOT_FOUND");
-    expect(await errorCode(viewer.request(SHARE, { userId: "nope" }))).toBe("BAD_USER_INPUT");
+    expect(await errorCode(viewer.request(SHARE, { userId: "nope" }))).toBe("NOT_FOUND");
   });
 
   it("refuses anonymous callers", async () => {

@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@kai/db";
+import { type DbOrTx, uuidsOnly } from "@kai/db";
 import {
   and,
   arrayContains,
@@ -15,7 +15,6 @@ import {
 } from "drizzle-orm";
 import type { CaptureFilter } from "../domain/capture-input.ts";
 import type { CaptureCursor } from "../domain/cursor.ts";
-import { validIds } from "./captures.repo.ts";
 import { type CaptureRow, captures } from "./schema.ts";
 import type { CapturesSchema } from "./tables.ts";
 
@@ -51,7 +50,7 @@ export async function findCapturePages(
   ownerIds: readonly string[],
   page: PageQuery,
 ): Promise<CaptureRow[]> {
-  const owners = validIds(ownerIds);
+  const owners = uuidsOnly(ownerIds);
   if (owners.length === 0) return [];
   const ranked = db
     .select({
@@ -84,7 +83,7 @@ export function countCaptures(
   ownerIds: readonly string[],
   filter: CaptureFilter,
 ): Promise<{ ownerId: string; total: number }[]> {
-  const owners = validIds(ownerIds);
+  const owners = uuidsOnly(ownerIds);
   if (owners.length === 0) return Promise.resolve([]);
   return db
     .select({ ownerId: captures.ownerId, total: count() })

@@ -1,16 +1,10 @@
-import type { DbOrTx } from "@kai/db";
+import { type DbOrTx, uuidsOnly } from "@kai/db";
 import type { EventData } from "@kai/events";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { type CaptureRow, captures } from "./schema.ts";
 import type { CapturesSchema } from "./tables.ts";
 
 type NewCapture = typeof captures.$inferInsert;
-
-/** Any 8-4-4-4-12 hex string: what Postgres accepts as a uuid. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Keeps only ids Postgres can compare, so one malformed id cannot fail a whole batch. */
-export const validIds = (ids: readonly string[]): string[] => ids.filter((id) => UUID.test(id));
 
 export async function insertCapture(
   db: DbOrTx<CapturesSchema>,
@@ -27,7 +21,7 @@ export async function findCapturesByIds(
   ids: readonly string[],
   ownerId: string | undefined,
 ): Promise<CaptureRow[]> {
-  const wanted = validIds(ids);
+  const wanted = uuidsOnly(ids);
   if (wanted.length === 0) return [];
   return db
     .select()

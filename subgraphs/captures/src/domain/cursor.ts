@@ -1,3 +1,4 @@
+import { isUuid } from "@kai/db";
 import { z } from "zod";
 
 /** Where a page of captures ends: captures are ordered newest first by (createdAt, id). */
@@ -6,7 +7,7 @@ export interface CaptureCursor {
   id: string;
 }
 
-const payload = z.tuple([z.iso.datetime(), z.guid()]);
+const payload = z.tuple([z.iso.datetime(), z.string().refine(isUuid)]);
 
 /** Opaque to clients (base64url), so the ordering can change without breaking their code. */
 export function encodeCursor(position: CaptureCursor): string {

@@ -1,6 +1,5 @@
-import type { DbOrTx } from "@kai/db";
+import { type DbOrTx, uuidsOnly } from "@kai/db";
 import { and, count, desc, eq, gte, inArray, sql, sum } from "drizzle-orm";
-import { uuidsOnly } from "./filters.ts";
 import { aiCalls } from "./schema.ts";
 import type { LearningSchema } from "./tables.ts";
 

@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@kai/db";
+import { type DbOrTx, uuidsOnly } from "@kai/db";
 import {
   and,
   asc,
@@ -14,7 +14,7 @@ import {
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { NEW_CARD } from "../domain/sm2.ts";
-import { ownedBy, uuidsOnly } from "./filters.ts";
+import { ownedBy } from "./filters.ts";
 import {
   cursorNamesNoRow,
   followingCursor,

@@ -1,6 +1,6 @@
+import { isUuid } from "@kai/db";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { type PgColumn, type PgTable, QueryBuilder } from "drizzle-orm/pg-core";
-import { uuidsOnly } from "./filters.ts";
 
 /**
  * One page of a list kept oldest first, in (createdAt, id) order. The cursor is a row id
@@ -16,7 +16,7 @@ export interface ListPage {
 
 /** A cursor that is not a uuid names no row (and Postgres would refuse to compare it). */
 export function cursorNamesNoRow(page: ListPage): boolean {
-  return page.after !== undefined && uuidsOnly([page.after]).length === 0;
+  return page.after !== undefined && !isUuid(page.after);
 }
 
 /** How a table's rows form lists: grouped by a parent column, each ordered oldest first. */

@@ -1,6 +1,6 @@
-import type { DbOrTx } from "@kai/db";
+import { type DbOrTx, uuidsOnly } from "@kai/db";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { ownedBy, uuidsOnly } from "./filters.ts";
+import { ownedBy } from "./filters.ts";
 import { type SyllabusRow, syllabi, topics } from "./schema.ts";
 import type { LearningSchema } from "./tables.ts";
 

@@ -1,7 +1,7 @@
-import type { DbOrTx } from "@kai/db";
+import { type DbOrTx, uuidsOnly } from "@kai/db";
 import { and, asc, eq, getTableColumns, inArray, isNull, lte } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { ownedBy, uuidsOnly } from "./filters.ts";
+import { ownedBy } from "./filters.ts";
 import {
   cursorNamesNoRow,
   followingCursor,

@@ -1,3 +1,4 @@
+import { isUuid } from "@kai/db";
 import { z } from "zod";
 
 /** How many due cards one request may ask for. */
@@ -23,7 +24,8 @@ export const listPage = z.object({
     .min(1, PAGE_SIZE)
     .max(MAX_PAGE_SIZE, PAGE_SIZE),
   after: z
-    .guid(NOT_IN_LIST)
+    .string()
+    .refine(isUuid, NOT_IN_LIST)
     .nullish()
     .transform((id) => id ?? undefined),
 });

@@ -1,13 +1,10 @@
-import type { DbOrTx } from "@kai/db";
+import { type DbOrTx, uuidsOnly } from "@kai/db";
 import { eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
 import { type UserProgressRow, userProgress } from "./schema.ts";
 import type { ProgressSchema } from "./tables.ts";
 
 type NewProgress = typeof userProgress.$inferInsert;
 type ProgressChange = Partial<Omit<NewProgress, "userId" | "updatedAt">>;
-
-const uuid = z.uuid();
 
 /** Creates the user's row; a replay of user_created leaves the existing one untouched. */
 export async function insertProgress(db: DbOrTx<ProgressSchema>, row: NewProgress): Promise<void> {
@@ -18,8 +15,7 @@ export function findProgressByUserIds(
   db: DbOrTx<ProgressSchema>,
   userIds: readonly string[],
 ): Promise<UserProgressRow[]> {
-  // Entity references come from callers; an id that is no uuid matches no row (and no SQL error).
-  const valid = userIds.filter((id) => uuid.safeParse(id).success);
+  const valid = uuidsOnly(userIds);
   if (valid.length === 0) return Promise.resolve([]);
   return db.select().from(userProgress).where(inArray(userProgress.userId, valid));
 }

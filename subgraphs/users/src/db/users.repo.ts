@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@kai/db";
+import { type DbOrTx, uuidsOnly } from "@kai/db";
 import { eq, inArray } from "drizzle-orm";
 import { type UserRow, users } from "./schema.ts";
 import type { UsersSchema } from "./tables.ts";
@@ -26,14 +26,14 @@ export async function findUserByEmail(
   return row;
 }
 
+/** Ids come from entity references too: one that is not a uuid finds no user, not an error. */
 export function findUsersByIds(
   db: DbOrTx<UsersSchema>,
   ids: readonly string[],
 ): Promise<UserRow[]> {
-  return db
-    .select()
-    .from(users)
-    .where(inArray(users.id, [...ids]));
+  const wanted = uuidsOnly(ids);
+  if (wanted.length === 0) return Promise.resolve([]);
+  return db.select().from(users).where(inArray(users.id, wanted));
 }
 
 export async function updateUser(
