@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isValidTimeZone, localDate, previousDay } from "./local-date.ts";
+import { localDate, previousDay } from "./local-date.ts";
 
 describe("localDate", () => {
   it.each([
@@ -54,20 +54,5 @@ describe("previousDay", () => {
     "0000-01-01",
   ])("rejects %j", (date) => {
     expect(() => previousDay(date)).toThrow(RangeError);
-  });
-});
-
-describe("isValidTimeZone", () => {
-  it.each([
-    ["UTC", true],
-    ["Europe/Berlin", true],
-    ["America/New_York", true],
-    ["Pacific/Kiritimati", true],
-    ["Etc/GMT+5", true],
-    ["", false],
-    ["Mars/Olympus_Mons", false],
-    [" UTC", false],
-  ])("%j → %s", (tz, expected) => {
-    expect(isValidTimeZone(tz)).toBe(expected);
   });
 });

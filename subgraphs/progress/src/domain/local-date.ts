@@ -1,4 +1,5 @@
-// Building a DateTimeFormat is far costlier than using one, and streaks are evaluated per event.
+// Building a DateTimeFormat is far costlier than using one, and streaks are evaluated per event
+// and per leaderboard entry. Only zones that passed isTimeZone (@kai/time) reach it.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -13,15 +14,6 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
     formatters.set(timeZone, formatter);
   }
   return formatter;
-}
-
-export function isValidTimeZone(tz: string): boolean {
-  try {
-    formatterFor(tz);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function localDate(at: Date, timeZone: string): string {

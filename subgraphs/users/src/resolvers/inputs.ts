@@ -1,3 +1,4 @@
+import { isTimeZone } from "@kai/time";
 import { z } from "zod";
 
 /** Emails are compared lower-cased and trimmed, as people type them in many ways. */
@@ -7,15 +8,6 @@ export const email = z
   .toLowerCase()
   .max(254, "must be at most 254 characters")
   .pipe(z.email("must be a valid email address"));
-
-export const isTimeZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export const displayName = z
   .string()

@@ -1,7 +1,7 @@
 import type { ConsumerSpec } from "@kai/runtime";
+import { isTimeZone } from "@kai/time";
 import { insertProgress } from "../../db/progress.repo.ts";
 import type { ProgressSchema } from "../../db/tables.ts";
-import { isValidTimeZone } from "../../domain/local-date.ts";
 
 /** Opens the user's progress at zero, so their learning events have somewhere to land. */
 export function userCreatedConsumer(): ConsumerSpec<ProgressSchema, "users.user_created"> {
@@ -13,7 +13,7 @@ export function userCreatedConsumer(): ConsumerSpec<ProgressSchema, "users.user_
         userId: event.userId,
         displayName: event.data.name,
         // An unknown zone would make every later event of this user fail; count days in UTC.
-        timezone: isValidTimeZone(event.data.timezone) ? event.data.timezone : "UTC",
+        timezone: isTimeZone(event.data.timezone) ? event.data.timezone : "UTC",
       }),
   };
 }

@@ -1,7 +1,7 @@
 import type { ConsumerSpec } from "@kai/runtime";
+import { isTimeZone } from "@kai/time";
 import { lockProgress, updateProgress } from "../../db/progress.repo.ts";
 import type { ProgressSchema } from "../../db/tables.ts";
-import { isValidTimeZone } from "../../domain/local-date.ts";
 
 /** Follows a user's new name (share cards) and time zone (days and streaks, from now on). */
 export function userUpdatedConsumer(): ConsumerSpec<ProgressSchema, "users.user_updated"> {
@@ -15,7 +15,7 @@ export function userUpdatedConsumer(): ConsumerSpec<ProgressSchema, "users.user_
       }
       await updateProgress(tx, event.userId, {
         displayName: event.data.name,
-        ...(isValidTimeZone(event.data.timezone) ? { timezone: event.data.timezone } : {}),
+        ...(isTimeZone(event.data.timezone) ? { timezone: event.data.timezone } : {}),
       });
     },
   };
