@@ -6,7 +6,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { createTokenVerifier } from "@kai/auth";
+import { createTokenVerifier, PUBLIC_ROOT_FIELDS } from "@kai/auth";
 import {
   authenticationGuard,
   createLogger,
@@ -49,14 +49,6 @@ process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
 
 const SUPERGRAPH = new URL("../../schema/supergraph.graphql", import.meta.url);
 
-/** Root fields open to callers without a token; the subgraphs enforce the same list. */
-const PUBLIC_FIELDS = [
-  "Mutation.register",
-  "Mutation.login",
-  "Mutation.refreshToken",
-  "Mutation.logout",
-];
-
 export interface RunningGateway {
   url: string;
   port: number;
@@ -98,7 +90,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
       ...(env.ONLY_PERSISTED_DOCUMENTS ? [onlyPersistedDocuments()] : []),
       operationLimitsPlugin(limits),
       introspectionPolicy(introspection),
-      authenticationGuard(PUBLIC_FIELDS),
+      authenticationGuard(PUBLIC_ROOT_FIELDS),
       refuseSubscriptionsOverHttp(),
       logFailures(),
     ],

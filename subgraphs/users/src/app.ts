@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { createTokenVerifier } from "@kai/auth";
+import { createTokenVerifier, PUBLIC_ROOT_FIELDS } from "@kai/auth";
 import {
   type AttemptLimiter,
   connectRedis,
@@ -32,12 +32,7 @@ export function usersSubgraph(
     migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
     typeDefs,
     resolvers,
-    publicFields: [
-      "Mutation.register",
-      "Mutation.login",
-      "Mutation.refreshToken",
-      "Mutation.logout",
-    ],
+    publicFields: PUBLIC_ROOT_FIELDS,
     setup: async ({ db, log }) => {
       await activeSigningKey(db);
       // Limiter keys name emails, not ids this database made, and expire within a window:

@@ -1,0 +1,12 @@
+/**
+ * The root fields a caller may use without an access token: signing up and signing in. The
+ * gateway refuses every other anonymous operation before planning it, and each subgraph checks
+ * the same list again, so a subgraph's port reached directly opens nothing more. Declared once
+ * here, so the two checks cannot drift apart.
+ */
+export const PUBLIC_ROOT_FIELDS: readonly string[] = [
+  "Mutation.register",
+  "Mutation.login",
+  "Mutation.refreshToken",
+  "Mutation.logout",
+];
