@@ -113,6 +113,11 @@ export function parseEvent<T extends EventType>(type: T, raw: unknown): EventEnv
   return schema.parse(raw) as EventEnvelope<T>;
 }
 
+/** Whether a name read from outside the code (an SDL `@event(type:)`) is a declared event type. */
+export function isEventType(name: string): name is EventType {
+  return Object.hasOwn(catalogue, name);
+}
+
 /** Every event of one user goes to `<type>.<userId>`, so a listener can follow a single user. */
 export function subjectOf(type: EventType, userId: string): string {
   return `${type}.${userId}`;

@@ -20,6 +20,7 @@ import {
 } from "@kai/service";
 import type express from "express";
 import type { DocumentNode } from "graphql";
+import { withEventSubscriptions } from "./event-subscriptions.ts";
 
 /** What a running subgraph hands its resolvers, consumers and background tasks. */
 export interface RuntimeDeps<S extends Record<string, unknown>> {
@@ -148,7 +149,7 @@ export async function startSubgraphRuntime<
   const server = await startSubgraph<C>({
     name: definition.name,
     typeDefs: definition.typeDefs,
-    resolvers: definition.resolvers,
+    resolvers: withEventSubscriptions(definition.typeDefs, definition.resolvers),
     port: env.PORT,
     host: env.HOST,
     verifier,

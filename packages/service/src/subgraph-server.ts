@@ -25,7 +25,13 @@ export interface BaseContext {
   viewer: Viewer | null;
   log: Logger;
   requestId: string;
-  /** The event a subscription payload is resolved from (request extension `event`, sent by the gateway). */
+  /**
+   * The event a subscription payload is resolved from: the request extension `event` that the
+   * gateway sends with each event it fans out. Untrusted until parsed. Only the resolvers the
+   * runtime makes for `@event` fields read it (packages/runtime/src/event-subscriptions.ts);
+   * the context is the one per-request value those resolvers receive, so the event rides here
+   * rather than in a second channel. A subgraph's own code never needs it.
+   */
   event?: unknown;
 }
 

@@ -13,7 +13,6 @@ import { dueFlashcards } from "./query-due-flashcards.ts";
 import { flashcard } from "./query-flashcard.ts";
 import { topic } from "./query-topic.ts";
 import { topics } from "./query-topics.ts";
-import { dueFlashcardsChanged } from "./subscription-due-flashcards-changed.ts";
 import { Syllabus } from "./syllabus.ts";
 import { Topic } from "./topic.ts";
 import { User } from "./user.ts";
@@ -22,7 +21,6 @@ export const resolvers: Resolvers = {
   DateTime,
   Query: { topic, topics, flashcard, dueFlashcards, aiUsageReport },
   Mutation: { createTopic, createFlashcard, reviewFlashcard, completeTopic, generateSyllabus },
-  Subscription: { dueFlashcardsChanged },
   DueFlashcardsUpdate,
   Topic,
   Syllabus,

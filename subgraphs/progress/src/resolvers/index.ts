@@ -3,14 +3,12 @@ import type { Resolvers } from "../generated/graphql.ts";
 import { LeaderboardEntry } from "./leaderboard-entry.ts";
 import { leaderboard } from "./query-leaderboard.ts";
 import { shareCard } from "./query-share-card.ts";
-import { streakUpdated } from "./subscription-streak-updated.ts";
 import { User } from "./user.ts";
 import { UserProgress } from "./user-progress.ts";
 
 export const resolvers: Resolvers = {
   DateTime,
   Query: { leaderboard, shareCard },
-  Subscription: { streakUpdated },
   User,
   UserProgress,
   LeaderboardEntry,
