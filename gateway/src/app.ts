@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import { createTokenVerifier, PUBLIC_ROOT_FIELDS } from "@kai/auth";
+import { connectNats } from "@kai/events";
 import {
   authenticationGuard,
   createLogger,
@@ -21,7 +22,6 @@ import {
   unknownRoute,
 } from "@kai/service";
 import express from "express";
-import { connect } from "nats";
 import { createContext, type GatewayContext } from "./context.ts";
 import { type GatewayEnv, subgraphUrl } from "./env.ts";
 import { serveGraphiql } from "./graphiql/routes.ts";
@@ -34,15 +34,12 @@ import {
 } from "./persisted-documents/index.ts";
 import { subgraphReadiness } from "./readiness.ts";
 import { SubgraphSource } from "./subgraph-source.ts";
-import { startEventExecutor } from "./subscriptions/event-executor.ts";
-import { eventSupergraph } from "./subscriptions/event-supergraph.ts";
-import { toExecutionResult } from "./subscriptions/execution-result.ts";
-import { refuseSubscriptionsOverHttp } from "./subscriptions/http-subscription-guard.ts";
 import {
+  refuseSubscriptionsOverHttp,
   type SubscriptionServer,
-  startSubscriptionServer,
-} from "./subscriptions/subscription-server.ts";
-import { UserEvents } from "./subscriptions/user-events.ts";
+  startSubscriptions,
+  toExecutionResult,
+} from "./subscriptions/index.ts";
 
 // @apollo/gateway otherwise reports usage metrics to Apollo's servers; Kai sends data nowhere.
 process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
@@ -129,25 +126,18 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
   );
   app.use(unknownRoute, jsonErrors(log));
 
-  const nc = await connect({
-    servers: env.NATS_URL,
-    name: "kai-gateway",
-    maxReconnectAttempts: -1,
-  });
-  const events = new UserEvents(nc, nc.jetstream(), log);
-  const subscribable = eventSupergraph(supergraphSdl);
-  const executor = await startEventExecutor(subscribable, env, log);
-  const subscriptions = startSubscriptionServer({
+  const nats = await connectNats(env.NATS_URL, "kai-gateway", log);
+  const subscriptions = await startSubscriptions({
     httpServer,
     schema: gateway.schema!,
+    supergraphSdl,
+    env,
     verifier,
-    events,
-    executor,
-    fields: subscribable.fields,
-    execute: async (query, variables, contextValue) =>
-      toExecutionResult(await apollo.executeOperation({ query, variables }, { contextValue })),
+    nats,
     limits: { perConnection: env.MAX_SUBSCRIPTIONS_PER_CONNECTION, total: env.MAX_SUBSCRIPTIONS },
     validationRules: limitRules(limits),
+    execute: async (query, variables, contextValue) =>
+      toExecutionResult(await apollo.executeOperation({ query, variables }, { contextValue })),
     log,
   });
 
@@ -160,8 +150,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
     async stop() {
       await subscriptions.stop();
       await apollo.stop();
-      await executor.stop();
-      await nc.drain();
+      await nats.nc.drain();
     },
   };
 }

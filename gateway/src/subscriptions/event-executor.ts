@@ -1,5 +1,6 @@
 import { ApolloGateway, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
+import type { EventEnvelope } from "@kai/events";
 import type { Logger } from "@kai/service";
 import {
   type DocumentNode,
@@ -15,7 +16,6 @@ import { type GatewayEnv, subgraphUrl } from "../env.ts";
 import { SubgraphSource } from "../subgraph-source.ts";
 import type { EventSupergraph } from "./event-supergraph.ts";
 import { toExecutionResult } from "./execution-result.ts";
-import type { EventEnvelope } from "./user-events.ts";
 
 export interface EventContext extends GatewayContext {
   event: EventEnvelope;

@@ -1,3 +1,4 @@
+import { type EventFields, eventFieldsOf } from "@kai/events";
 import {
   type ConstDirectiveNode,
   type DefinitionNode,
@@ -7,11 +8,7 @@ import {
   type ObjectTypeDefinitionNode,
   parse,
   print,
-  type StringValueNode,
 } from "graphql";
-
-/** A subscription root field and the event type (`@event(type:)`) that feeds it. */
-export type EventFields = ReadonlyMap<string, string>;
 
 export interface EventSupergraph {
   /** The supergraph with every Subscription field moved onto Query, so the planner can plan it. */
@@ -31,7 +28,7 @@ export function eventSupergraph(supergraphSdl: string): EventSupergraph {
   if (!subscription) return { sdl: supergraphSdl, fields: new Map() };
   const owner = subscription.directives?.filter((d) => d.name.value === "join__type") ?? [];
   const moved = (subscription.fields ?? []).map((field) => withOwner(field, owner));
-  const fields = new Map(moved.map((field) => [field.name.value, eventTypeOf(field)]));
+  const fields = eventFieldsOf(document);
 
   const definitions = document.definitions.flatMap((definition): DefinitionNode[] => {
     if (definition === subscription) return [];
@@ -71,16 +68,4 @@ function withOwner(
     }),
   );
   return { ...field, directives: [...(field.directives ?? []), ...joinFields] };
-}
-
-function eventTypeOf(field: FieldDefinitionNode): string {
-  const directive = field.directives?.find((d) => d.name.value === "event");
-  const type = directive?.arguments?.find((arg) => arg.name.value === "type")?.value as
-    | StringValueNode
-    | undefined;
-  if (!type)
-    throw new Error(
-      `Subscription.${field.name.value} needs @event(type: "...") naming the event that feeds it`,
-    );
-  return type.value;
 }

@@ -1,0 +1,191 @@
+import type { TokenVerifier } from "@kai/auth";
+import type { EventEnvelope, EventFields, EventType } from "@kai/events";
+import {
+  type DocumentNode,
+  type ExecutionResult,
+  GraphQLError,
+  getOperationAST,
+  Kind,
+} from "graphql";
+import {
+  authenticate,
+  type ConnectionParams,
+  REFUSALS,
+  type Refusal,
+  type Session,
+} from "./authenticate.ts";
+import { type Clock, systemClock } from "./clock.ts";
+import { EventQueue } from "./event-queue.ts";
+import { EventResults } from "./event-results.ts";
+import { type ConnectionSlots, type SubscriptionLimits, SubscriptionSlots } from "./limits.ts";
+import { executionKey, operationKey, SharedExecutions } from "./shared-executions.ts";
+import { whenExpired } from "./token-expiry.ts";
+
+/** Where the core gets one user's events: live, and replayed for a resuming client. */
+export interface UserEventSource {
+  /** Calls `listener` with each live event of `type` for `userId`; returns the unsubscribe. */
+  listen(type: EventType, userId: string, listener: (event: EventEnvelope) => void): () => void;
+  /** The events of `type` for `userId` that occurred after `since`, oldest first. */
+  replay(type: EventType, userId: string, since: Date): Promise<readonly EventEnvelope[]>;
+  /** Upstream subjects listened to now. */
+  readonly subjects: number;
+}
+
+/** A subscribe message, after the transport parsed and validated it. */
+export interface SubscriptionRequest<C> {
+  document: DocumentNode;
+  variables: Readonly<Record<string, unknown>> | undefined;
+  operationName: string | undefined;
+  /** The operation's context, handed to `execute` untouched. */
+  context: C;
+}
+
+export interface SubscriptionCoreOptions<C> {
+  verifier: TokenVerifier;
+  /** Each Subscription field and the event type feeding it (the supergraph's `@event`s). */
+  fields: EventFields;
+  events: UserEventSource;
+  /** Resolves the client's selection for one event across the supergraph. */
+  execute(event: EventEnvelope, request: SubscriptionRequest<C>): Promise<ExecutionResult>;
+  limits: SubscriptionLimits;
+  /** Events held per subscription for a slow client; see EventQueueOptions. Default 100. */
+  bufferLimit?: number;
+  /** How long an event's result is reused by identical subscriptions. Default 30 s. */
+  shareResultsMs?: number;
+  /** Default the system clock; tests pass a ManualClock. */
+  clock?: Clock;
+}
+
+export interface SubscriptionConnection<C> {
+  readonly session: Session;
+  /**
+   * Starts a subscription: its events as results, replayed ones first when the connection
+   * resumes. A refusal (over a limit, no event for the field) is a single result with errors.
+   */
+  subscribe(
+    request: SubscriptionRequest<C>,
+  ): AsyncIterableIterator<ExecutionResult> | ExecutionResult;
+  /** Ends every subscription of the connection and forgets it; safe to call again. */
+  close(): void;
+}
+
+export interface SubscriptionStats {
+  connections: number;
+  subscriptions: number;
+  /** Upstream (NATS) subjects listened to: one per user and event type, however many sockets. */
+  subjects: number;
+}
+
+export interface SubscriptionCore<C> {
+  /**
+   * Authenticates a new connection, or says why not. `onExpired` runs once, when the token
+   * runs out, for the transport to end the connection (it then calls `close`).
+   */
+  open(
+    params: ConnectionParams,
+    onExpired: (reason: Refusal) => void,
+  ): Promise<SubscriptionConnection<C> | Refusal>;
+  stats(): SubscriptionStats;
+}
+
+/**
+ * The subscription server without a transport, as graphql-ws's `makeServer` is to its `ws`
+ * adapter: authentication and token expiry, limits and their counters, replay before live
+ * events, and one execution per event shared by identical subscriptions. It never touches a
+ * socket; `use-ws.ts` wires it to graphql-ws.
+ */
+export function createSubscriptionCore<C>(
+  options: SubscriptionCoreOptions<C>,
+): SubscriptionCore<C> {
+  const clock = options.clock ?? systemClock;
+  const slots = new SubscriptionSlots(options.limits);
+  const executions = new SharedExecutions<ExecutionResult>(options.shareResultsMs, clock);
+  const open = new Set<Connection<C>>();
+  const shared: Shared<C> = {
+    options,
+    executions,
+    forget: (connection) => open.delete(connection),
+  };
+
+  return {
+    async open(params, onExpired) {
+      const session = await authenticate(params, options.verifier, clock.now());
+      if (typeof session === "string") return session;
+      const connection = new Connection(session, slots.forConnection(), shared);
+      connection.expireAt(clock, () => onExpired(REFUSALS.expired));
+      open.add(connection);
+      return connection;
+    },
+    stats: () => ({
+      connections: open.size,
+      subscriptions: slots.total,
+      subjects: options.events.subjects,
+    }),
+  };
+}
+
+interface Shared<C> {
+  options: SubscriptionCoreOptions<C>;
+  executions: SharedExecutions<ExecutionResult>;
+  forget(connection: Connection<C>): void;
+}
+
+class Connection<C> implements SubscriptionConnection<C> {
+  private readonly streams = new Set<EventResults<EventEnvelope>>();
+  private cancelExpiry = () => {};
+  private closed = false;
+
+  constructor(
+    readonly session: Session,
+    private readonly slots: ConnectionSlots,
+    private readonly shared: Shared<C>,
+  ) {}
+
+  expireAt(clock: Clock, expired: () => void): void {
+    this.cancelExpiry = whenExpired(this.session.viewer.expiresAt, clock, expired);
+  }
+
+  subscribe(
+    request: SubscriptionRequest<C>,
+  ): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
+    const { options, executions } = this.shared;
+    if (this.closed) return { errors: [new GraphQLError("This connection is closed")] };
+    const field = rootField(request.document, request.operationName);
+    const type = field === undefined ? undefined : options.fields.get(field);
+    if (!type) return { errors: [new GraphQLError(`No event feeds subscription field ${field}`)] };
+    const release = this.slots.take();
+    if (release instanceof GraphQLError) return { errors: [release] };
+
+    const { viewer, resumeAfter } = this.session;
+    const operation = operationKey(request.document, request.variables);
+    const queue = new EventQueue<EventEnvelope>({ limit: options.bufferLimit });
+    let stopListening = () => {};
+    const stream = new EventResults(
+      queue,
+      (event) =>
+        executions.run(executionKey(event.id, operation), () => options.execute(event, request)),
+      () => {
+        stopListening();
+        release();
+        this.streams.delete(stream);
+      },
+    );
+    // Listening starts before the replay is asked for, so no event falls between the two.
+    stopListening = options.events.listen(type, viewer.id, (event) => queue.push(event));
+    if (resumeAfter) queue.replayFirst(options.events.replay(type, viewer.id, resumeAfter));
+    this.streams.add(stream);
+    return stream;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.cancelExpiry();
+    for (const stream of [...this.streams]) stream.finish();
+    this.shared.forget(this);
+  }
+}
+
+function rootField(document: DocumentNode, operationName: string | undefined): string | undefined {
+  const selection = getOperationAST(document, operationName)?.selectionSet.selections[0];
+  return selection?.kind === Kind.FIELD ? selection.name.value : undefined;
+}
