@@ -15,8 +15,17 @@ import { resolvers } from "./resolvers/index.ts";
 
 export const typeDefs = loadSchema("./schema.graphql", import.meta.url);
 
+export interface ProgressOptions {
+  /**
+   * The clock for what depends on today (the current week's and month's boards, whether a
+   * streak is still alive). Default: the system clock; tests fix it so dates do not matter.
+   */
+  now?: () => Date;
+}
+
 export function progressSubgraph(
   env: ProgressEnv,
+  { now = () => new Date() }: ProgressOptions = {},
 ): SubgraphDefinition<ProgressSchema, ProgressContext, { leaderboard: Leaderboard } & Resources> {
   return {
     name: "progress",
@@ -31,7 +40,7 @@ export function progressSubgraph(
         namespace: redisNamespace("progress", await databaseId(db)),
         purpose: "leaderboards read from Postgres",
       });
-      const leaderboard = createLeaderboard(db, redis, log);
+      const leaderboard = createLeaderboard(db, redis, log, { now });
       return { leaderboard, close: () => leaderboard.close() };
     },
     context: ({ db, leaderboard }, base) => ({
@@ -39,6 +48,7 @@ export function progressSubgraph(
       env,
       loaders: createLoaders(db),
       leaderboard,
+      now,
     }),
     consumers: ({ leaderboard }) => [
       userCreatedConsumer(),

@@ -7,4 +7,6 @@ export interface ProgressContext extends BaseContext {
   loaders: ReturnType<typeof createLoaders>;
   leaderboard: Leaderboard;
   env: ProgressEnv;
+  /** The current instant: a streak is current relative to it. Fixed in tests. */
+  now(): Date;
 }

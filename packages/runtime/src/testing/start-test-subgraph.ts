@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Role } from "@kai/auth";
 import type { ServiceEnv } from "@kai/config";
+import type { Db } from "@kai/db";
+import { processedEvents } from "@kai/events";
 import type { BaseContext } from "@kai/service";
 import {
   createTestDatabases,
@@ -10,7 +12,9 @@ import {
   startRedisServer,
   startTestIssuer,
   type TestIssuer,
+  waitFor,
 } from "@kai/testkit";
+import { and, eq } from "drizzle-orm";
 import { GraphQLClient } from "graphql-request";
 import {
   type Resources,
@@ -70,6 +74,13 @@ export interface TestSubgraph<S extends Record<string, unknown>, E extends Runti
   clientFor(userId: string, role?: Role): Promise<GraphQLClient>;
   /** A new user (a fresh id) and a client signed in as them. */
   signIn(role?: Role): Promise<SignedIn>;
+  /**
+   * Resolves once the consumer `durable` has applied the event: its id is in processed_events,
+   * committed in the one transaction with the effect. A consumer handles its messages in
+   * order, so a later event applied proves every earlier message was handled: the marker a
+   * test waits for instead of a count that a broken consumer would also reach.
+   */
+  processed(durable: string, eventId: string): Promise<void>;
   /** Stops the replicas, then removes the databases and stops the servers. */
   dispose(): Promise<void>;
 }
@@ -134,6 +145,15 @@ export async function startTestSubgraph<
       new GraphQLClient(subgraph.url, {
         headers: token ? { authorization: `Bearer ${token}` } : {},
       });
+    // processed_events is in every subgraph's schema, though not in S's type.
+    const db = subgraph.deps.db as unknown as Db;
+    const isProcessed = async (durable: string, eventId: string) => {
+      const rows = await db
+        .select({ eventId: processedEvents.eventId })
+        .from(processedEvents)
+        .where(and(eq(processedEvents.consumer, durable), eq(processedEvents.eventId, eventId)));
+      return rows.length > 0 || undefined;
+    };
     const clientFor = async (userId: string, role: Role = "USER") =>
       client(await issuer.token(userId, { role }));
     return {
@@ -149,6 +169,11 @@ export async function startTestSubgraph<
       async signIn(role) {
         const userId = randomUUID();
         return { userId, client: await clientFor(userId, role) };
+      },
+      async processed(durable, eventId) {
+        await waitFor(() => isProcessed(durable, eventId), {
+          what: `${durable} to apply event ${eventId}`,
+        });
       },
       dispose,
     };

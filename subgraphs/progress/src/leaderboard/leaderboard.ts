@@ -48,6 +48,11 @@ return 0`;
 // Bare names: the client's namespace (redisNamespace, with this database's id) prefixes them.
 const keyOf = (window: PeriodWindow) => `leaderboard:${window.id}`;
 
+export interface LeaderboardOptions {
+  /** The current instant, which picks the week and month a read shows. Default: the system clock. */
+  now?: () => Date;
+}
+
 /**
  * Leaderboards as Redis sorted sets of points per user, with point_awards in Postgres as
  * the truth: scores are set (never incremented) from sums over the ledger, a missing board
@@ -55,7 +60,12 @@ const keyOf = (window: PeriodWindow) => `leaderboard:${window.id}`;
  * without a user_progress row (a user deleted since, or a key written by anything else) is
  * removed from the board when a read meets it.
  */
-export function createLeaderboard(db: Db<ProgressSchema>, redis: Redis, log: Logger): Leaderboard {
+export function createLeaderboard(
+  db: Db<ProgressSchema>,
+  redis: Redis,
+  log: Logger,
+  { now = () => new Date() }: LeaderboardOptions = {},
+): Leaderboard {
   /** The scores whose users progress knows, and the members it does not. */
   async function rank(scores: PeriodScore[]) {
     const rows = await findProgressByUserIds(
@@ -113,7 +123,7 @@ export function createLeaderboard(db: Db<ProgressSchema>, redis: Redis, log: Log
       }
     },
     async top(period, limit) {
-      const window = periodWindow(period, new Date());
+      const window = periodWindow(period, now());
       const key = keyOf(window);
       try {
         return (await read(key, limit)) ?? (await rebuild(key, window, limit));

@@ -11,5 +11,5 @@ export interface LeaderboardEntryParent extends RankedScore {
 export const LeaderboardEntry: LeaderboardEntryResolvers = {
   user: (entry) => ({ __typename: "User", id: entry.userId }),
   level: (entry) => entry.progress.level,
-  streak: (entry) => currentStreak(entry.progress, new Date(), entry.progress.timezone),
+  streak: (entry, _, ctx) => currentStreak(entry.progress, ctx.now(), entry.progress.timezone),
 };

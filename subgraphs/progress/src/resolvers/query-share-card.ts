@@ -15,7 +15,7 @@ export const shareCard: QueryResolvers["shareCard"] = async (_, args, ctx) => {
     {
       points: progress.points,
       level: progress.level,
-      streak: currentStreak(progress, new Date(), progress.timezone),
+      streak: currentStreak(progress, ctx.now(), progress.timezone),
       longestStreak: progress.longestStreak,
       achievements: unlocked.length,
     },

@@ -13,7 +13,7 @@ const dailyActivityArgs = z.object({
 
 export const UserProgress: UserProgressResolvers = {
   nextLevelPoints: (progress) => progressToNextLevel(progress.points).nextLevelPoints,
-  streak: (progress) => currentStreak(progress, new Date(), progress.timezone),
+  streak: (progress, _, ctx) => currentStreak(progress, ctx.now(), progress.timezone),
   achievements: async (progress, _, ctx) =>
     describeAchievements(await ctx.loaders.achievementsByUserId.load(progress.userId)),
   dailyActivity: (progress, args, ctx) => {
