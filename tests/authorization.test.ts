@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { waitFor } from "@kai/testkit";
 import { GraphQLClient } from "graphql-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -100,6 +102,70 @@ describe("another user's ids", () => {
       me: { captures: { totalCount: number }; topics: unknown[] };
     }>("{ me { captures { totalCount } topics { id } } }");
     expect(me).toEqual({ captures: { totalCount: 0 }, topics: [] });
+  });
+});
+
+describe("another user's private User fields", () => {
+  // The leaderboard is where one user meets another: their name is public, the rest is not.
+  beforeAll(async () => {
+    await owner.client.request("mutation ($id: ID!) { completeTopic(topicId: $id) { id } }", {
+      id: ids.topic,
+    });
+    await waitFor(
+      async () => {
+        const { leaderboard } = await intruder.client.request<{
+          leaderboard: { user: { id: string } }[];
+        }>("{ leaderboard { user { id } } }");
+        return leaderboard.some((entry) => entry.user.id === owner.userId) ? true : undefined;
+      },
+      { timeoutMs: 15_000, what: "the owner on the leaderboard" },
+    );
+  });
+
+  const privateFields = [
+    "email",
+    "captures { totalCount }",
+    "topics { id }",
+    "dueFlashcards { id }",
+    "dueCount",
+    "aiUsage { calls }",
+    "progress { dailyActivity { date } }",
+  ];
+  for (const field of privateFields) {
+    it(`answer NOT_FOUND for the user id: ${field}`, async () => {
+      const error = await failure(
+        intruder.client.request(`{ leaderboard { user { id ${field} } } }`),
+      );
+      expect(error).toMatchObject({
+        code: "NOT_FOUND",
+        message: `User ${owner.userId} was not found`,
+      });
+    });
+  }
+
+  it("leave the public ones readable", async () => {
+    const { leaderboard } = await intruder.client.request<{
+      leaderboard: { user: { id: string; name: string }; points: number }[];
+    }>("{ leaderboard { points user { id name progress { points } } } }");
+    expect(leaderboard).toContainEqual({
+      points: 50,
+      user: { id: owner.userId, name: "Owner", progress: { points: 50 } },
+    });
+  });
+
+  it("are the user's own to read, from a fresh sign-up on", async () => {
+    const email = `self-${randomUUID()}@example.com`;
+    const { register } = await stack
+      .client()
+      .request<{ register: { user: { email: string } } }>(
+        "mutation ($input: RegisterInput!) { register(input: $input) { user { email } } }",
+        { input: { email, password: "correct horse battery", name: "Self" } },
+      );
+    expect(register.user.email).toBe(email);
+    const { me } = await owner.client.request<{ me: { email: string; dueCount: number } }>(
+      "{ me { email dueCount } }",
+    );
+    expect(me.email).toMatch(/^owner-.+@example\.com$/);
   });
 });
 

@@ -22,4 +22,4 @@ export {
   type SubgraphServerOptions,
   startSubgraph,
 } from "./subgraph-server.ts";
-export { ownerFilter, requireViewer } from "./viewer.ts";
+export { ownerFilter, requireSelfOrAdmin, requireViewer } from "./viewer.ts";

@@ -1,5 +1,5 @@
 import type { Viewer } from "@kai/auth";
-import { unauthenticated } from "@kai/errors";
+import { notFound, unauthenticated } from "@kai/errors";
 
 export function requireViewer(context: { viewer: Viewer | null }): Viewer {
   if (!context.viewer) throw unauthenticated();
@@ -12,4 +12,18 @@ export function requireViewer(context: { viewer: Viewer | null }): Viewer {
  */
 export function ownerFilter(viewer: Viewer): string | undefined {
   return viewer.role === "ADMIN" ? undefined : viewer.id;
+}
+
+/**
+ * The one rule for a user's private fields (their captures, topics, due cards, AI usage,
+ * activity, email), whichever subgraph adds them to `User`: the user themself and admins read
+ * them; anyone else gets NOT_FOUND for that user id, exactly the answer for a user that does
+ * not exist (ARCHITECTURE §4), so asking reveals nothing. Public fields (a name on the
+ * leaderboard, a share card) do not call this.
+ */
+export function requireSelfOrAdmin(context: { viewer: Viewer | null }, userId: string): Viewer {
+  const viewer = requireViewer(context);
+  const owner = ownerFilter(viewer);
+  if (owner !== undefined && owner !== userId) throw notFound("User", userId);
+  return viewer;
 }

@@ -240,11 +240,18 @@ describe("another user's captures", () => {
     expect(_entities).toEqual([null]);
   });
 
-  it("are FORBIDDEN through User.captures", async () => {
+  it("answer NOT_FOUND through User.captures, word for word like a user that does not exist", async () => {
     const { client } = await harness.signIn();
-    const representations = [{ __typename: "User", id: owner.userId }];
-    const error = await graphqlFailure(client.request(USER_CAPTURES, { representations }));
-    expect(error.code).toBe("FORBIDDEN");
+    const missing = "00000000-0000-4000-8000-000000000000";
+    const read = (id: string) =>
+      graphqlFailure(
+        client.request(USER_CAPTURES, { representations: [{ __typename: "User", id }] }),
+      );
+    const [foreign, absent] = await Promise.all([read(owner.userId), read(missing)]);
+    expect(foreign.code).toBe("NOT_FOUND");
+    expect(foreign.message.replace(owner.userId, "<id>")).toBe(
+      absent.message.replace(missing, "<id>"),
+    );
   });
 
   it("are the owner's own through User.captures", async () => {

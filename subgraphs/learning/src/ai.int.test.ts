@@ -280,7 +280,7 @@ describe("AI usage", () => {
   it("is the user's own (or an admin's) to see", async () => {
     const ada = await newUser();
     const bob = await newUser();
-    await expect(errorCode(usageOf(ada, bob.client))).resolves.toBe("FORBIDDEN");
+    await expect(errorCode(usageOf(ada, bob.client))).resolves.toBe("NOT_FOUND");
     const admin = await harness.clientFor(randomUUID(), "ADMIN");
     await expect(usageOf(ada, admin, "ALL")).resolves.toEqual({
       calls: 0,

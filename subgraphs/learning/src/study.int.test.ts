@@ -259,13 +259,13 @@ describe("another user's objects", () => {
     expect(await reviewRows(card.id)).toBe(0);
   });
 
-  it("refuses another user's study data on User with FORBIDDEN", async () => {
+  it("answers NOT_FOUND for another user's study data on User", async () => {
     for (const field of ["dueCount", "topics { id }", "dueFlashcards { id }"]) {
       const request = asBob.request(
         `query ($user: [_Any!]!) { _entities(representations: $user) { ... on User { ${field} } } }`,
         { user: [{ __typename: "User", id: ada }] },
       );
-      await expect(errorCode(request)).resolves.toBe("FORBIDDEN");
+      await expect(errorCode(request)).resolves.toBe("NOT_FOUND");
     }
   });
 

@@ -62,10 +62,7 @@ export type Capture = {
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
-  /**
-   * The user's captures, newest first. Only the user themself and admins may read them;
-   * anyone else gets a FORBIDDEN error. `first` is 1 to 100.
-   */
+  /** The user's captures, newest first; `first` is 1 to 100. Private (see User). */
   captures: CaptureConnection;
 };
 

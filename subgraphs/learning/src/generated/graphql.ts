@@ -147,14 +147,14 @@ export type User = {
   id: Scalars['ID']['output'];
   /**
    * The user's topics, oldest first, a page at a time: pass the last one's id as `after` for the
-   * next page. Only for the user themself or an admin.
+   * next page. Private (see User).
    */
   topics: Array<Topic>;
-  /** Cards due now, soonest first; limit 1 to 100. Only for the user themself or an admin. */
+  /** Cards due now, soonest first; limit 1 to 100. Private (see User). */
   dueFlashcards: Array<Flashcard>;
-  /** How many cards are due now. Only for the user themself or an admin. */
+  /** How many cards are due now. Private (see User). */
   dueCount: Scalars['Int']['output'];
-  /** The user's AI calls (cards and syllabi) over the period. Only for the user themself or an admin. */
+  /** The user's AI calls (cards and syllabi) over the period. Private (see User). */
   aiUsage: AiUsage;
 };
 

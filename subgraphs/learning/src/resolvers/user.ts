@@ -1,8 +1,7 @@
-import { parseInput } from "@kai/service";
+import { parseInput, requireSelfOrAdmin } from "@kai/service";
 import { z } from "zod";
 import { USAGE_PERIODS } from "../domain/usage-period.ts";
 import type { UserResolvers } from "../generated/graphql.ts";
-import { requireSelfOrAdmin } from "./authorize.ts";
 import { dueLimit } from "./inputs.ts";
 import { ownedTopics } from "./lists.ts";
 

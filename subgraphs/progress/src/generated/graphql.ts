@@ -47,7 +47,8 @@ export type UserProgress = {
   achievements: Array<Achievement>;
   /**
    * The active days among the last `days` (1 to 365) days of the user's calendar, newest first;
-   * days without activity are left out. Only for the user themself and admins: null for others.
+   * days without activity are left out. Private, like a private field of User: anyone but the
+   * user themself and admins gets NOT_FOUND for the user id (and null here).
    */
   dailyActivity: Maybe<Array<DailyActivity>>;
 };

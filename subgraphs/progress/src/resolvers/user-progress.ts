@@ -1,4 +1,4 @@
-import { ownerFilter, parseInput, requireViewer } from "@kai/service";
+import { parseInput, requireSelfOrAdmin } from "@kai/service";
 import { z } from "zod";
 import type { AchievementRow } from "../db/schema.ts";
 import { achievementByKey, type UnlockedAchievement } from "../domain/achievements.ts";
@@ -17,8 +17,7 @@ export const UserProgress: UserProgressResolvers = {
   achievements: async (progress, _, ctx) =>
     describeAchievements(await ctx.loaders.achievementsByUserId.load(progress.userId)),
   dailyActivity: (progress, args, ctx) => {
-    const owner = ownerFilter(requireViewer(ctx));
-    if (owner !== undefined && owner !== progress.userId) return null;
+    requireSelfOrAdmin(ctx, progress.userId);
     const { days } = parseInput(dailyActivityArgs, args);
     return ctx.loaders.dailyActivity(days).load(progress.userId);
   },

@@ -24,11 +24,15 @@ export type Role =
   | 'ANALYST'
   | 'ADMIN';
 
-/** A Kai account. Other subgraphs add the user's captures, topics and progress. */
+/**
+ * A Kai account. Other subgraphs add the user's captures, topics and progress. A field marked
+ * private is for the user themself and admins: anyone else gets NOT_FOUND for the user id, the
+ * answer for a user that does not exist, so an id reveals nothing.
+ */
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
-  /** Visible to the user themself and to admins; null for anyone else. */
+  /** Private (see User). */
   email: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   role: Role;

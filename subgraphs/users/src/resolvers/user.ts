@@ -1,7 +1,11 @@
+import { requireSelfOrAdmin } from "@kai/service";
 import type { UserResolvers } from "../generated/graphql.ts";
+import { isSignedIn } from "../sessions/signed-in.ts";
 
 export const User: UserResolvers = {
   __resolveReference: (reference, ctx) => ctx.loaders.userById.load(reference.id),
-  email: (user, _, ctx) =>
-    ctx.viewer && (ctx.viewer.id === user.id || ctx.viewer.role === "ADMIN") ? user.email : null,
+  email: (user, _, ctx) => {
+    if (!isSignedIn(user)) requireSelfOrAdmin(ctx, user.id);
+    return user.email;
+  },
 };

@@ -7,9 +7,10 @@ import type { UsersSchema } from "../db/tables.ts";
 import { hashRefreshToken, newRefreshToken } from "../domain/refresh-token.ts";
 import { signAccessToken } from "../domain/signing-keys.ts";
 import type { UsersEnv } from "../env.ts";
+import { type SignedInUser, signedIn } from "./signed-in.ts";
 
 export interface IssuedSession {
-  user: UserRow;
+  user: SignedInUser;
   accessToken: string;
   refreshToken: string;
   expiresIn: number;
@@ -34,5 +35,10 @@ export async function startSession(
     role: user.role,
     ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
   });
-  return { user, accessToken, refreshToken, expiresIn: env.ACCESS_TOKEN_TTL_SECONDS };
+  return {
+    user: signedIn(user),
+    accessToken,
+    refreshToken,
+    expiresIn: env.ACCESS_TOKEN_TTL_SECONDS,
+  };
 }
