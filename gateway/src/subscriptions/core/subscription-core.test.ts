@@ -27,11 +27,18 @@ class MemoryEvents implements UserEventSource {
   private readonly feeds = new SharedFeeds<EventEnvelope>();
   private readonly open = new Map<string, (event: EventEnvelope) => void>();
   private readonly history: EventEnvelope[] = [];
+  private readonly misrouted: { event: EventEnvelope; userId: string }[] = [];
   private held: Promise<void> | undefined;
 
   publish(event: EventEnvelope): void {
     this.history.push(event);
     this.open.get(subjectOf(event.type, event.userId))?.(event);
+  }
+
+  /** Hands `event` to `userId`'s listeners and replays, as a misrouting source would. */
+  misroute(event: EventEnvelope, userId: string): void {
+    this.misrouted.push({ event, userId });
+    this.open.get(subjectOf(event.type, userId))?.(event);
   }
 
   listen(type: EventType, userId: string, listener: (event: EventEnvelope) => void) {
@@ -47,10 +54,10 @@ class MemoryEvents implements UserEventSource {
   }
 
   async replay(type: EventType, userId: string, since: Date) {
-    const found = this.history.filter(
-      (event) =>
-        event.type === type && event.userId === userId && new Date(event.occurredAt) > since,
-    );
+    const found = [
+      ...this.history.filter((event) => event.userId === userId),
+      ...this.misrouted.filter((entry) => entry.userId === userId).map((entry) => entry.event),
+    ].filter((event) => event.type === type && new Date(event.occurredAt) > since);
     await this.held;
     return found;
   }
@@ -189,6 +196,17 @@ describe("the subscription core", () => {
     const received = await take(results, 2);
     expect(pointsOf(received)).toEqual([10, 20]);
     expect(received[0]?.extensions).toEqual({ eventId: mine.id, occurredAt: mine.occurredAt });
+  });
+
+  it("never streams another user's event, even from a source that misroutes it", async () => {
+    const { events, connect, streak } = setup();
+    const since = streak(ADA, 1);
+    events.misroute(streak(GRACE, 98), ADA);
+    const connection = await connect("ada-token", { lastEventAt: since.occurredAt });
+    const results = stream(connection.subscribe(request()));
+    events.misroute(streak(GRACE, 99), ADA);
+    events.publish(streak(ADA, 10));
+    expect(pointsOf(await take(results, 1))).toEqual([10]);
   });
 
   it("replays what a resuming client missed, exactly once, before live events", async () => {

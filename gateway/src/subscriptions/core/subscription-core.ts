@@ -170,9 +170,17 @@ class Connection<C> implements SubscriptionConnection<C> {
         this.streams.delete(stream);
       },
     );
+    // Results are shared by event id, so an event of another user that a source let through
+    // would carry that user's payload: refused here whatever the source does.
+    const own = (event: EventEnvelope) => event.userId === viewer.id;
     // Listening starts before the replay is asked for, so no event falls between the two.
-    stopListening = options.events.listen(type, viewer.id, (event) => queue.push(event));
-    if (resumeAfter) queue.replayFirst(options.events.replay(type, viewer.id, resumeAfter));
+    stopListening = options.events.listen(type, viewer.id, (event) => {
+      if (own(event)) queue.push(event);
+    });
+    if (resumeAfter) {
+      const missed = options.events.replay(type, viewer.id, resumeAfter);
+      queue.replayFirst(missed.then((events) => events.filter(own)));
+    }
     this.streams.add(stream);
     return stream;
   }
