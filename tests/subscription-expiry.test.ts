@@ -2,7 +2,7 @@ import { waitFor } from "@kai/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { register } from "./support/operations.ts";
 import { type Stack, startStack } from "./support/stack.ts";
-import { connectSocket, subscribe } from "./support/subscriptions.ts";
+import { connectSocket, subscribe, waitForReleased } from "./support/subscriptions.ts";
 
 const TOKEN_SECONDS = 3;
 let stack: Stack;
@@ -29,12 +29,7 @@ describe("a long-lived subscription", () => {
     });
     expect(event.code).toBe(4401);
     expect(event.reason).toMatch(/expired/);
-    await waitFor(
-      () => (stack.gateway.subscriptions.stats().subscriptions === 0 ? true : undefined),
-      {
-        what: "the expired subscription to be released",
-      },
-    );
+    await waitForReleased(stack.gateway);
     await socket.dispose();
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { register, type Session, waitForProgress } from "./support/operations.ts";
 import { type Stack, startStack } from "./support/stack.ts";
-import { connectSocket, subscribe } from "./support/subscriptions.ts";
+import { connectSocket, subscribe, waitForLive, waitForReleased } from "./support/subscriptions.ts";
 
 let stack: Stack;
 let ada: Session;
@@ -82,20 +82,11 @@ async function openAndCloseSockets(count: number): Promise<void> {
     subscribe(socket, STREAK);
     subscribe(socket, "subscription { dueFlashcardsChanged { dueCount } }");
   }
-  await waitFor(
-    () => (stack.gateway.subscriptions.stats().subscriptions === count * 2 ? true : undefined),
-    { what: `${count * 2} live subscriptions` },
-  );
+  await waitForLive(stack.gateway, count * 2);
   // Shared per user and subject: all sockets of one user hold two NATS subscriptions.
   expect(stack.gateway.subscriptions.stats().subjects).toBe(2);
   await Promise.all(sockets.map((socket) => socket.dispose()));
-  await waitFor(
-    () => {
-      const stats = stack.gateway.subscriptions.stats();
-      return stats.connections + stats.subscriptions + stats.subjects === 0 ? true : undefined;
-    },
-    { what: "every connection, subscription and subject to be released" },
-  );
+  await waitForReleased(stack.gateway);
 }
 
 function heapAfterCollection(): number {
