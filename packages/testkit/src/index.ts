@@ -10,6 +10,12 @@ export {
 export { type NatsServer, startNatsServer } from "./nats-server.ts";
 export { type PostgresCluster, postgresBinDir, startPostgresCluster } from "./postgres-cluster.ts";
 export { type RedisServer, startRedisServer } from "./redis-server.ts";
+export {
+  type ReceivedMail,
+  type SmtpServer,
+  type SmtpServerOptions,
+  startSmtpServer,
+} from "./smtp-server.ts";
 export { portAccepts, spawnServer, stopServer } from "./spawn-server.ts";
 export { createTestDatabases, type TestDatabases } from "./test-databases.ts";
 export { startTestIssuer, type TestIssuer } from "./test-issuer.ts";

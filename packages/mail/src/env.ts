@@ -1,0 +1,53 @@
+import addressparser from "nodemailer/lib/addressparser";
+import { z } from "zod";
+
+/** An unset variable often arrives as "" (`SMTP_URL=` in a .env file): treat it as unset. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+/** The one address in a From value such as `Kai <no-reply@kai.local>`, if it has exactly one. */
+export function fromAddress(from: string): string | undefined {
+  const parsed = addressparser(from, { flatten: true });
+  return parsed.length === 1 && parsed[0]?.address.includes("@") ? parsed[0].address : undefined;
+}
+
+/**
+ * The mail settings of a service that sends mail; it extends its own env with them
+ * (`serviceEnv.extend({ ...mailEnv.shape, … }).superRefine(requireSmtpInProduction)`).
+ */
+export const mailEnv = z.object({
+  /**
+   * The SMTP server mail goes out through, e.g. `smtp://user:pass@127.0.0.1:1025` or
+   * `smtps://…` for implicit TLS. Unset in development: mails land in the dev mailbox.
+   */
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
+  /** The From of every mail; its domain also names the Message-IDs. */
+  MAIL_FROM: z
+    .string()
+    .default("Kai <no-reply@kai.local>")
+    .refine((from) => fromAddress(from) !== undefined, "must hold exactly one email address"),
+  /** The dev mailbox without SMTP_URL. Default `<DATA_DIR>/mailbox`. */
+  MAIL_DIR: optional(z.string()),
+  /** Where the web app lives: links in mails point at `${PUBLIC_APP_URL}/<path>?token=…`. */
+  PUBLIC_APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+});
+
+export type MailEnv = z.infer<typeof mailEnv>;
+
+/**
+ * A refinement for a service env that includes `mailEnv`: production without SMTP_URL is a
+ * configuration error, listed with the others at start, rather than mail silently parked in
+ * a directory nobody reads.
+ */
+export function requireSmtpInProduction(
+  env: { NODE_ENV: string; SMTP_URL?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (env.NODE_ENV === "production" && !env.SMTP_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["SMTP_URL"],
+      message: "is required in production (mail would otherwise never leave the machine)",
+    });
+  }
+}
