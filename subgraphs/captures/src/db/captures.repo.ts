@@ -1,6 +1,7 @@
 import { type DbOrTx, uuidsOnly } from "@kai/db";
 import type { EventData } from "@kai/events";
 import { and, eq, inArray, sql } from "drizzle-orm";
+import type { CaptureMetadata } from "../domain/capture.ts";
 import { type CaptureRow, captures } from "./schema.ts";
 import type { CapturesSchema } from "./tables.ts";
 
@@ -38,7 +39,7 @@ export async function recordProcessingResult(
   ownerId: string,
   result: EventData<"learning.capture_processed">,
 ): Promise<boolean> {
-  const learned = {
+  const learned: CaptureMetadata = {
     topicId: result.topicId,
     flashcardCount: result.flashcardCount,
     // Older events say nothing of how the cards were made; leave those keys out then.

@@ -52,7 +52,9 @@ export type Capture = {
   tags: Array<Scalars['String']['output']>;
   /**
    * What Kai learned about the capture, e.g. `{ "wordCount": 120, "topicId": "…",
-   * "flashcardCount": 4 }`. Keys appear as they become known.
+   * "flashcardCount": 4, "generator": "gemini" }`. Keys appear as they become known:
+   * `wordCount` at once; `topicId`, `flashcardCount`, `generator` (`gemini` or `offline`) and
+   * `note` (something worth telling the owner, e.g. that the AI budget was spent) once processed.
    */
   metadata: Scalars['JSON']['output'];
   createdAt: Scalars['DateTime']['output'];
