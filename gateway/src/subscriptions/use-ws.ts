@@ -70,6 +70,11 @@ export function serveOverWebSocket(options: WebSocketTransportOptions): {
           socket.close(CloseCode.Unauthorized, opened);
           return false;
         }
+        // The socket may have closed while the token was verified; onClose has then run already.
+        if (socket.readyState !== socket.OPEN) {
+          opened.close();
+          return false;
+        }
         connections.set(socket, opened);
         return true;
       },
