@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { waitFor } from "@kai/testkit";
+import { buildSchema } from "graphql";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -86,16 +88,24 @@ describe("GraphiQL in a browser", () => {
     await page.locator("#token").fill(ada.accessToken);
     await runInEditor("{ me { name progress { points } } }");
     await responseShowing('"name": "Ada"');
+    expect(await response()).toEqual({ data: { me: { name: "Ada", progress: { points: 0 } } } });
   });
 
   it("shows the schema's Query fields in the docs explorer", async () => {
     await page.getByRole("button", { name: "Show Documentation Explorer" }).click();
     const explorer = page.locator(".graphiql-doc-explorer");
     await explorer.getByRole("link", { name: "Query", exact: true }).click();
-    await explorer.locator(".graphiql-doc-explorer-field-name", { hasText: /^me$/ }).waitFor();
-    await explorer
-      .locator(".graphiql-doc-explorer-field-name", { hasText: /^leaderboard$/ })
-      .waitFor();
+    const fieldNames = explorer.locator(".graphiql-doc-explorer-field-name");
+    await fieldNames.filter({ hasText: /^leaderboard$/ }).waitFor();
+    // Every field of the public API's Query, as the committed schema has them.
+    expect((await fieldNames.allInnerTexts()).sort()).toEqual(apiQueryFields().sort());
+
+    await fieldNames.filter({ hasText: /^leaderboard$/ }).click();
+    await expect
+      .poll(() => explorer.textContent())
+      .toContain("The users with the most points in the current period");
+    const argumentNames = explorer.locator(".graphiql-doc-explorer-argument-name");
+    expect(await argumentNames.allInnerTexts()).toEqual(["period", "limit"]);
   });
 
   it("runs a subscription over graphql-ws and shows the pushed update", async () => {
@@ -112,6 +122,9 @@ describe("GraphiQL in a browser", () => {
       { input: { flashcardId: card, quality: 4 } },
     );
     await responseShowing('"points": 10');
+    // The data as pushed; extensions carry the event's id and time for resuming clients.
+    const { data } = (await response()) as { data: unknown };
+    expect(data).toEqual({ streakUpdated: { points: 10, user: { name: "Ada" } } });
     await page.screenshot({ path: SCREENSHOT });
   });
 
@@ -153,4 +166,23 @@ async function runInEditor(operation: string): Promise<void> {
 
 function responseShowing(text: string): Promise<void> {
   return page.locator(".graphiql-response", { hasText: text }).waitFor();
+}
+
+/** What the editors' CodeMirror instance holds; the test's own types have no DOM. */
+interface CodeMirrorElement {
+  CodeMirror: { getValue(): string };
+}
+
+/** The result pane's whole text, parsed: what the user sees, not only that a part appeared. */
+async function response(): Promise<unknown> {
+  const text = await page
+    .locator(".graphiql-response .CodeMirror")
+    .evaluate((element) => (element as unknown as CodeMirrorElement).CodeMirror.getValue());
+  return JSON.parse(text);
+}
+
+/** The Query fields of the public API schema the gateway serves (schema/api.graphql). */
+function apiQueryFields(): string[] {
+  const sdl = readFileSync(new URL("../schema/api.graphql", import.meta.url), "utf8");
+  return Object.keys(buildSchema(sdl).getQueryType()?.getFields() ?? {});
 }
