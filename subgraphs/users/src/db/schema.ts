@@ -1,6 +1,17 @@
-import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 export { outbox, processedEvents } from "@kai/events";
+export { mailOutbox } from "@kai/mail";
 
 export const role = pgEnum("role", ["USER", "ANALYST", "ADMIN"]);
 
@@ -9,12 +20,32 @@ export const users = pgTable("users", {
   /** Stored lower-cased, so uniqueness ignores case. */
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
-  passwordHash: text("password_hash").notNull(),
+  /** Null for accounts made by an identity provider: password sign-in refuses them. */
+  passwordHash: text("password_hash"),
   role: role("role").notNull().default("USER"),
   timezone: text("timezone").notNull().default("UTC"),
   emailVerified: boolean("email_verified").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A signed-in device: one per refresh-token family (its id is the family id), so ending a
+ * session ends its refresh token, and the access tokens it mints name it (`sid`).
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    userAgent: text("user_agent"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
 
 /**
  * Opaque refresh tokens, stored as SHA-256 hashes. Each use rotates the token within its
@@ -25,7 +56,9 @@ export const refreshTokens = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     tokenHash: text("token_hash").notNull().unique(),
-    familyId: uuid("family_id").notNull(),
+    familyId: uuid("family_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -45,5 +78,49 @@ export const signingKeys = pgTable("signing_keys", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   retiredAt: timestamp("retired_at", { withTimezone: true }),
 });
+
+export const accountTokenPurpose = pgEnum("account_token_purpose", [
+  "VERIFY_EMAIL",
+  "RESET_PASSWORD",
+]);
+
+/**
+ * Single-use tokens mailed to a user (verify an email, reset a password), stored as SHA-256
+ * hashes: the database alone never yields a working link.
+ */
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: accountTokenPurpose("purpose").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("account_tokens_user_purpose_idx").on(t.userId, t.purpose)],
+);
+
+/** An account at an OpenID Connect provider, linked to one user (`loginWithIdToken`). */
+export const identities = pgTable(
+  "identities",
+  {
+    provider: text("provider").notNull(),
+    /** The provider's `sub`: stable per user, unlike the email. */
+    subject: text("subject").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    email: text("email"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provider, t.subject] }),
+    index("identities_user_idx").on(t.userId),
+  ],
+);
 
 export type UserRow = typeof users.$inferSelect;

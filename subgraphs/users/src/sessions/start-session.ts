@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "@kai/db";
 import { insertRefreshToken } from "../db/refresh-tokens.repo.ts";
 import type { UserRow } from "../db/schema.ts";
+import { insertSession } from "../db/sessions.repo.ts";
 import { activeSigningKey } from "../db/signing-keys.repo.ts";
 import type { UsersSchema } from "../db/tables.ts";
 import { hashRefreshToken, newRefreshToken } from "../domain/refresh-token.ts";
@@ -16,13 +16,18 @@ export interface IssuedSession {
   expiresIn: number;
 }
 
-/** Issues an access token and a refresh token; a rotation passes the family it continues. */
+/**
+ * Issues an access token and a refresh token. A rotation passes the session (refresh-token
+ * family) it continues; otherwise a new session starts.
+ */
 export async function startSession(
   db: DbOrTx<UsersSchema>,
   env: UsersEnv,
   user: UserRow,
-  familyId: string = randomUUID(),
+  existingSessionId?: string,
 ): Promise<IssuedSession> {
+  const familyId =
+    existingSessionId ?? (await insertSession(db, { userId: user.id, userAgent: null }));
   const refreshToken = newRefreshToken();
   await insertRefreshToken(db, {
     tokenHash: hashRefreshToken(refreshToken),
