@@ -3,11 +3,18 @@ import type { GatewayContext } from "./context.ts";
 
 /**
  * Forwards the caller's bearer token and request id to every subgraph: each subgraph
- * verifies the token itself, and logs across services share one request id.
+ * verifies the token itself, and logs across services share one request id. The user agent
+ * goes too, so users can name the device of each session.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const { request, context } = options;
     if (!("requestId" in context)) return;
+    const userAgent =
+      "incomingRequestContext" in options
+        ? options.incomingRequestContext.request.http?.headers.get("user-agent")
+        : undefined;
+    if (userAgent) request.http?.headers.set("user-agent", userAgent);
     request.http?.headers.set("x-request-id", context.requestId);
     if (context.token) request.http?.headers.set("authorization", `Bearer ${context.token}`);
   }

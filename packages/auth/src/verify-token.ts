@@ -36,6 +36,7 @@ export function createTokenVerifier(keys: URL | JWTVerifyGetKey): TokenVerifier 
         id: payload.sub,
         role: isRole(payload.role) ? payload.role : "USER",
         expiresAt: new Date(payload.exp * 1000),
+        ...(typeof payload.sid === "string" ? { sessionId: payload.sid } : {}),
       };
     },
   };

@@ -6,6 +6,8 @@ export interface Viewer {
   role: Role;
   /** When the access token stops being valid; long-lived subscriptions end then. */
   expiresAt: Date;
+  /** The session (sign-in) the token was issued to: its `sid` claim, when it has one. */
+  sessionId?: string;
 }
 
 export const TOKEN_ISSUER = "kai-users";

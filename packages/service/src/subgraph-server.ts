@@ -25,6 +25,8 @@ export interface BaseContext {
   viewer: Viewer | null;
   log: Logger;
   requestId: string;
+  /** The caller's User-Agent header (the gateway forwards the client's): names a session's device. */
+  userAgent?: string;
   /**
    * The event a subscription payload is resolved from: the request extension `event` that the
    * gateway sends with each event it fans out. Untrusted until parsed. Only the resolvers the
@@ -121,7 +123,8 @@ export async function startSubgraph<C extends BaseContext>(
         const log = options.log.child({ requestId, viewerId: viewer?.id });
         const event = (req.body as { extensions?: { event?: unknown } } | undefined)?.extensions
           ?.event;
-        return options.context({ viewer, log, requestId, event });
+        const userAgent = req.header("user-agent");
+        return options.context({ viewer, log, requestId, event, ...(userAgent && { userAgent }) });
       },
     }),
   );

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createTokenVerifier, TOKEN_AUDIENCE, TOKEN_ISSUER } from "@kai/auth";
 import { errorCode } from "@kai/runtime/testing";
 import { createRemoteJWKSet, decodeProtectedHeader, type JWK, jwtVerify } from "jose";
@@ -68,6 +69,7 @@ describe("the JWKS users serves", () => {
       userId: ada.user.id,
       role: "ADMIN",
       ttlSeconds: 900,
+      sessionId: randomUUID(),
     });
 
     await expect(verifyAgainstJwks(forged)).rejects.toMatchObject({ code });

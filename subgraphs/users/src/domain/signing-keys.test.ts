@@ -7,6 +7,7 @@ const claims = {
   userId: "0b7e6c1a-2f4d-4e8b-9a1c-3d5e7f9b1c2d",
   role: "USER",
   ttlSeconds: 900,
+  sessionId: "5f0c2a4e-8d1b-4c3a-9e7f-1a2b3c4d5e6f",
 } as const;
 
 const verifyWith = async (publicJwk: object, token: string) =>
@@ -39,12 +40,13 @@ describe("signAccessToken", () => {
     expect(decodeProtectedHeader(token)).toEqual({ alg: "EdDSA", kid: key.kid });
   });
 
-  it("carries the user, role, issuer, audience and a lifetime of ttlSeconds", async () => {
+  it("carries the user, role, session, issuer, audience and a lifetime of ttlSeconds", async () => {
     const key = await generateSigningKey();
     const { payload } = await verifyWith(key.publicJwk, await signAccessToken(key, claims));
     expect(payload).toMatchObject({
       sub: claims.userId,
       role: "USER",
+      sid: claims.sessionId,
       iss: TOKEN_ISSUER,
       aud: TOKEN_AUDIENCE,
     });

@@ -28,11 +28,13 @@ export interface AccessTokenClaims {
   userId: string;
   role: Role;
   ttlSeconds: number;
+  /** The session the token belongs to (`sid`), so the user's session list can mark it current. */
+  sessionId: string;
 }
 
 export async function signAccessToken(key: KeyPairJwk, claims: AccessTokenClaims): Promise<string> {
   const privateKey = await importJWK(key.privateJwk, ALGORITHM);
-  return new SignJWT({ role: claims.role })
+  return new SignJWT({ role: claims.role, sid: claims.sessionId })
     .setProtectedHeader({ alg: ALGORITHM, kid: key.kid })
     .setSubject(claims.userId)
     .setIssuer(TOKEN_ISSUER)

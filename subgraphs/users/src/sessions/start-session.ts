@@ -39,6 +39,7 @@ export async function startSession(
     userId: user.id,
     role: user.role,
     ttlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    sessionId: familyId,
   });
   return {
     user: signedIn(user),
