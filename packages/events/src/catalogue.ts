@@ -23,6 +23,15 @@ export const catalogue = {
     /** The user's name and time zone after the change (both, changed or not). */
     data: z.object({ name: z.string(), timezone: z.string() }),
   },
+  "users.user_deleted": {
+    version: 1,
+    /**
+     * The account is gone: every subgraph erases the user's rows (ARCHITECTURE §8). The
+     * envelope's userId names them; there is nothing else to say, and no personal data
+     * should outlive the account in the stream.
+     */
+    data: z.object({}),
+  },
   "captures.capture_created": {
     version: 1,
     data: z.object({

@@ -10,11 +10,12 @@ export {
 export { connectNats, type NatsConnections } from "./connect.ts";
 export { type Consumer, type ConsumerOptions, startConsumer } from "./consumer.ts";
 export { buildEvent, enqueueEvent } from "./enqueue.ts";
+export { isErasedUser, markUserErased } from "./erasure.ts";
 export { type EventFields, eventFieldsOf } from "./event-fields.ts";
 export { type OutboxRelay, type OutboxRelayOptions, startOutboxRelay } from "./relay.ts";
 export { ensureStreams, STREAMS, type StreamName, streamOf } from "./streams.ts";
 export { type EventPayload, subscriptionPayload } from "./subscription-event.ts";
-export { outbox, processedEvents } from "./tables.ts";
+export { erasedUsers, outbox, processedEvents } from "./tables.ts";
 export {
   decodeUserEvent,
   type FollowUserEventsOptions,

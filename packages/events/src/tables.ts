@@ -27,3 +27,13 @@ export const processedEvents = pgTable(
   },
   (t) => [primaryKey({ columns: [t.consumer, t.eventId] })],
 );
+
+/**
+ * Users this subgraph has erased after `users.user_deleted`. Every consumer skips a later event
+ * of theirs (see erasure.ts), so one still in flight cannot bring their rows back. It holds
+ * ids only, nothing personal. Every subgraph with consumers includes it.
+ */
+export const erasedUsers = pgTable("erased_users", {
+  userId: uuid("user_id").primaryKey(),
+  erasedAt: timestamp("erased_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,40 @@
+import type { DbOrTx } from "@kai/db";
+import { eq, sql } from "drizzle-orm";
+import { erasedUsers } from "./tables.ts";
+
+// The first key of the two-key advisory lock: a namespace of Kai's own, so the per-user key
+// (a hash of the id) cannot meet an advisory lock taken for anything else.
+const ERASURE_LOCKS = 0x6b6169;
+
+const lockKey = (userId: string) => sql`${ERASURE_LOCKS}, hashtext(${userId})`;
+
+/**
+ * Whether the user has been erased here, under a shared lock on their erasure held until the
+ * transaction ends. An event's effect and the user's erasure therefore never interleave: the
+ * erasure waits for the effect to commit and then deletes its rows too, or the effect starts
+ * after the erasure and is skipped. Two users whose ids hash alike only wait for each other.
+ */
+export async function isErasedUser<S extends Record<string, unknown>>(
+  tx: DbOrTx<S>,
+  userId: string,
+): Promise<boolean> {
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(${lockKey(userId)})`);
+  const rows = await tx
+    .select({ userId: erasedUsers.userId })
+    .from(erasedUsers)
+    .where(eq(erasedUsers.userId, userId));
+  return rows.length > 0;
+}
+
+/**
+ * Marks the user erased, after every effect of theirs in progress has committed (it takes the
+ * lock isErasedUser shares, exclusively). Call it first in the transaction that deletes the
+ * user's rows, so no event of theirs lands between the delete and the commit.
+ */
+export async function markUserErased<S extends Record<string, unknown>>(
+  tx: DbOrTx<S>,
+  userId: string,
+): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${lockKey(userId)})`);
+  await tx.insert(erasedUsers).values({ userId }).onConflictDoNothing();
+}
