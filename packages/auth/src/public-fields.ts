@@ -1,5 +1,6 @@
 /**
- * The root fields a caller may use without an access token: signing up and signing in. The
+ * The root fields a caller may use without an access token: signing up, signing in and
+ * the mailed-link flows. The
  * gateway refuses every other anonymous operation before planning it, and each subgraph checks
  * the same list again, so a subgraph's port reached directly opens nothing more. Declared once
  * here, so the two checks cannot drift apart.
@@ -9,4 +10,8 @@ export const PUBLIC_ROOT_FIELDS: readonly string[] = [
   "Mutation.login",
   "Mutation.refreshToken",
   "Mutation.logout",
+  // A mailed token proves the caller, who may open the link on a device that is signed out.
+  "Mutation.verifyEmail",
+  "Mutation.requestPasswordReset",
+  "Mutation.resetPassword",
 ];
