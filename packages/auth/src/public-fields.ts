@@ -1,9 +1,8 @@
 /**
- * The root fields a caller may use without an access token: signing up, signing in and
- * the mailed-link flows. The
- * gateway refuses every other anonymous operation before planning it, and each subgraph checks
- * the same list again, so a subgraph's port reached directly opens nothing more. Declared once
- * here, so the two checks cannot drift apart.
+ * The root fields a caller may use without an access token: signing up, signing in and the
+ * mailed-link flows. The gateway refuses every other anonymous operation before planning it,
+ * and each subgraph checks the same list again, so a subgraph's port reached directly opens
+ * nothing more. Declared once here, so the two checks cannot drift apart.
  */
 export const PUBLIC_ROOT_FIELDS: readonly string[] = [
   "Mutation.register",
