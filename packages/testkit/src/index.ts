@@ -7,6 +7,14 @@ export {
   geminiResponse,
   startGeminiStub,
 } from "./gemini-stub.ts";
+export {
+  type IdentityProviderAlgorithm,
+  type IdTokenClaims,
+  type IdTokenOptions,
+  startTestIdentityProvider,
+  type TestIdentityProvider,
+  type TestIdentityProviderOptions,
+} from "./identity-provider.ts";
 export { type NatsServer, startNatsServer } from "./nats-server.ts";
 export { type PostgresCluster, postgresBinDir, startPostgresCluster } from "./postgres-cluster.ts";
 export { type RedisServer, startRedisServer } from "./redis-server.ts";
