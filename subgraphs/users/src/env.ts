@@ -1,5 +1,6 @@
 import { loadEnv, serviceEnv } from "@kai/config";
 import { z } from "zod";
+import { oidcProvidersSetting } from "./oidc/providers.ts";
 
 export const usersEnv = serviceEnv.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4001),
@@ -22,6 +23,17 @@ export const usersEnv = serviceEnv.extend({
             .filter(Boolean),
         ),
     ),
+  /**
+   * OpenID Connect providers for loginWithIdToken, as JSON:
+   * `{"google": {"issuer": "https://accounts.google.com", "clientId": "…"}}` (see oidc/providers.ts).
+   */
+  OIDC_PROVIDERS: oidcProvidersSetting,
+  /**
+   * Seconds after fetching a provider's keys before a token with an unknown `kid` may make
+   * users fetch them again: bounds the requests forged kids cause, and delays picking up a
+   * rotated key by at most this long.
+   */
+  OIDC_JWKS_COOLDOWN_SECONDS: z.coerce.number().min(0).default(30),
 });
 
 export type UsersEnv = z.infer<typeof usersEnv>;

@@ -21,9 +21,7 @@ export type OidcProvider = z.infer<typeof provider>;
 export type OidcProviders = Readonly<Record<string, OidcProvider>>;
 
 /** Names appear in the API (`provider: "google"`), so they stay plain. */
-const providerName = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, "provider names are 1-32 of a-z, 0-9, _ and -");
+const PROVIDER_NAME = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 
 /**
  * `OIDC_PROVIDERS`: JSON `{ "<name>": { "issuer", "clientId", "jwksUrl"? } }`. Unset or empty
@@ -42,4 +40,14 @@ export const oidcProvidersSetting = z
       return z.NEVER;
     }
   })
-  .pipe(z.record(providerName, provider));
+  .pipe(z.record(z.string(), provider))
+  .superRefine((providers, context) => {
+    for (const name of Object.keys(providers)) {
+      if (PROVIDER_NAME.test(name)) continue;
+      context.addIssue({
+        code: "custom",
+        path: [name],
+        message: "a provider name is 1 to 32 of a-z, 0-9, _ and -, starting with a letter or digit",
+      });
+    }
+  });
