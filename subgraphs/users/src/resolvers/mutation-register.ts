@@ -1,8 +1,7 @@
 import { badUserInput } from "@kai/errors";
-import { enqueueEvent } from "@kai/events";
 import { parseInput } from "@kai/service";
 import { z } from "zod";
-import { insertUser } from "../db/users.repo.ts";
+import { createAccount } from "../accounts/create-account.ts";
 import { hashPassword } from "../domain/password.ts";
 import type { MutationResolvers } from "../generated/graphql.ts";
 import { startSession } from "../sessions/start-session.ts";
@@ -22,20 +21,14 @@ export const register: MutationResolvers["register"] = async (_, args, ctx) => {
   const input = parseInput(registerInput, args.input);
   const passwordHash = await hashPassword(input.password);
   const payload = await ctx.db.transaction(async (tx) => {
-    const user = await insertUser(tx, {
+    const user = await createAccount(tx, ctx.env, {
       email: input.email,
       name: input.name,
       passwordHash,
       timezone: input.timezone,
-      role: ctx.env.ADMIN_EMAILS.has(input.email) ? "ADMIN" : "USER",
+      emailVerified: false,
     });
     if (!user) throw badUserInput("An account with this email already exists", "email");
-    await enqueueEvent(tx, "users.user_created", user.id, {
-      email: user.email,
-      name: user.name,
-      timezone: user.timezone,
-      role: user.role,
-    });
     return startSession(tx, ctx.env, user);
   });
   ctx.log.info({ userId: payload.user.id }, "user registered");
