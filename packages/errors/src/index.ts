@@ -19,10 +19,14 @@ function error(code: ErrorCode, message: string, extra: Record<string, unknown> 
   return new GraphQLError(message, { extensions: { code, ...extra } });
 }
 
-export const unauthenticated = (message = "Sign in first: this needs a valid access token") =>
-  error("UNAUTHENTICATED", message);
+/** `details` become extensions beside the code, e.g. `{ reason: "EXPIRED" }` for a client to branch on. */
+export const unauthenticated = (
+  message = "Sign in first: this needs a valid access token",
+  details: Record<string, unknown> = {},
+) => error("UNAUTHENTICATED", message, details);
 
-export const forbidden = (message = "You may not do that") => error("FORBIDDEN", message);
+export const forbidden = (message = "You may not do that", details: Record<string, unknown> = {}) =>
+  error("FORBIDDEN", message, details);
 
 /** Also the answer for another user's object, so ids reveal nothing about what exists. */
 export const notFound = (what: string, id: string) =>
@@ -58,3 +62,6 @@ export function refusing(error: GraphQLError, status: number): GraphQLError {
 
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   error("RATE_LIMITED", message, { retryAfterSeconds });
+
+/** A dependency outside Kai (e.g. an identity provider) did not answer; retrying may succeed. */
+export const serviceUnavailable = (message: string) => error("SERVICE_UNAVAILABLE", message);
