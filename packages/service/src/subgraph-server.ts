@@ -28,6 +28,11 @@ export interface BaseContext {
   /** The caller's User-Agent header (the gateway forwards the client's): names a session's device. */
   userAgent?: string;
   /**
+   * The client's IP address, for per-requester rate limits: from `X-Forwarded-For` when the
+   * request came through a proxy on a private network (the gateway), else the socket's.
+   */
+  clientAddress?: string;
+  /**
    * The event a subscription payload is resolved from: the request extension `event` that the
    * gateway sends with each event it fans out. Untrusted until parsed. Only the resolvers the
    * runtime makes for `@event` fields read it (packages/runtime/src/event-subscriptions.ts);
@@ -76,6 +81,9 @@ export async function startSubgraph<C extends BaseContext>(
   options: SubgraphServerOptions<C>,
 ): Promise<SubgraphServer> {
   const app = express();
+  // Subgraphs sit behind the gateway on a private network: trust the client address it
+  // forwards from there, and only from there, so a caller elsewhere cannot choose its own.
+  app.set("trust proxy", "loopback, linklocal, uniquelocal");
   const httpServer = createServer(app);
   const apollo = new ApolloServer<C>({
     schema: buildSubgraphSchema({
@@ -124,7 +132,14 @@ export async function startSubgraph<C extends BaseContext>(
         const event = (req.body as { extensions?: { event?: unknown } } | undefined)?.extensions
           ?.event;
         const userAgent = req.header("user-agent");
-        return options.context({ viewer, log, requestId, event, ...(userAgent && { userAgent }) });
+        return options.context({
+          viewer,
+          log,
+          requestId,
+          event,
+          ...(userAgent && { userAgent }),
+          ...(req.ip && { clientAddress: req.ip }),
+        });
       },
     }),
   );
