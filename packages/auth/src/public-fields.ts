@@ -9,6 +9,8 @@ export const PUBLIC_ROOT_FIELDS: readonly string[] = [
   "Mutation.login",
   "Mutation.refreshToken",
   "Mutation.logout",
+  // The ID token proves the caller; it is how a signed-out user signs in.
+  "Mutation.loginWithIdToken",
   // A mailed token proves the caller, who may open the link on a device that is signed out.
   "Mutation.verifyEmail",
   "Mutation.requestPasswordReset",
