@@ -1,8 +1,10 @@
 import { loadEnv, serviceEnv } from "@kai/config";
+import { mailEnv, requireSmtpInProduction } from "@kai/mail";
 import { z } from "zod";
 import { oidcProvidersSetting } from "./oidc/providers.ts";
 
-export const usersEnv = serviceEnv.extend({
+const usersSettings = serviceEnv.extend({
+  ...mailEnv.shape,
   PORT: z.coerce.number().int().min(0).max(65535).default(4001),
   /** Access tokens are short-lived: a stolen one is useful for minutes, not days. */
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
@@ -34,7 +36,18 @@ export const usersEnv = serviceEnv.extend({
    * rotated key by at most this long.
    */
   OIDC_JWKS_COOLDOWN_SECONDS: z.coerce.number().min(0).default(30),
+  /**
+   * Account mails (password reset, email verification) one address may be sent per
+   * ACCOUNT_MAIL_WINDOW_SECONDS; more asks get RATE_LIMITED, so nobody floods a mailbox.
+   */
+  ACCOUNT_MAILS_PER_ADDRESS: z.coerce.number().int().positive().default(5),
+  /** Password-reset asks one client address may make per window, whatever the emails. */
+  ACCOUNT_MAIL_REQUESTS_PER_CLIENT: z.coerce.number().int().positive().default(20),
+  ACCOUNT_MAIL_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
 });
+
+/** Production without SMTP_URL is refused at start, with every other problem. */
+export const usersEnv = usersSettings.superRefine(requireSmtpInProduction);
 
 export type UsersEnv = z.infer<typeof usersEnv>;
 
