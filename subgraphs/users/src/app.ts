@@ -13,14 +13,19 @@ import { schema, type UsersSchema } from "./db/tables.ts";
 import type { UsersEnv } from "./env.ts";
 import { createKeyStore, type KeyStore } from "./jwks.ts";
 import { createLoaders } from "./loaders.ts";
+import { createIdTokenVerifier, type IdTokenVerifier } from "./oidc/id-token-verifier.ts";
 import { resolvers } from "./resolvers/index.ts";
 
 export const typeDefs = loadSchema("./schema.graphql", import.meta.url);
 
-/** What users makes once per process: its signing keys and the sign-in limiter. */
+/**
+ * What users makes once per process: its signing keys, the sign-in limiter, and the ID-token
+ * verifier (whose cache of each identity provider's keys must outlive a request).
+ */
 interface UsersResources extends Resources {
   keys: KeyStore;
   loginAttempts: AttemptLimiter;
+  identityProviders: IdTokenVerifier;
 }
 
 export function usersSubgraph(
@@ -48,15 +53,19 @@ export function usersSubgraph(
           limit: env.LOGIN_MAX_FAILURES,
           windowSeconds: env.LOGIN_WINDOW_SECONDS,
         }),
+        identityProviders: createIdTokenVerifier(env.OIDC_PROVIDERS, {
+          jwksCooldownSeconds: env.OIDC_JWKS_COOLDOWN_SECONDS,
+        }),
         close: async () => redis.disconnect(),
       };
     },
-    context: ({ db, loginAttempts }, base) => ({
+    context: ({ db, loginAttempts, identityProviders }, base) => ({
       ...base,
       db,
       env,
       loaders: createLoaders(db),
       loginAttempts,
+      identityProviders,
     }),
     verifier: ({ keys }) => createTokenVerifier(keys.getKey),
     routes: (app, { keys }) => {

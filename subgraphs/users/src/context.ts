@@ -4,6 +4,7 @@ import type { BaseContext } from "@kai/service";
 import type { UsersSchema } from "./db/tables.ts";
 import type { UsersEnv } from "./env.ts";
 import type { createLoaders } from "./loaders.ts";
+import type { IdTokenVerifier } from "./oidc/id-token-verifier.ts";
 
 export interface UsersContext extends BaseContext {
   db: Db<UsersSchema>;
@@ -11,4 +12,6 @@ export interface UsersContext extends BaseContext {
   env: UsersEnv;
   /** Counts failed sign-ins per email. */
   loginAttempts: AttemptLimiter;
+  /** Verifies ID tokens of the OIDC_PROVIDERS; one per process, so provider keys stay cached. */
+  identityProviders: IdTokenVerifier;
 }

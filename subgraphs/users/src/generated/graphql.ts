@@ -77,6 +77,22 @@ export type LoginInput = {
   password: Scalars['String']['input'];
 };
 
+/**
+ * An OpenID Connect ID token from a provider Kai is configured for (`OIDC_PROVIDERS`), e.g. from
+ * Google Sign-In or Sign in with Apple on the client.
+ */
+export type LoginWithIdTokenInput = {
+  /** The provider's name in OIDC_PROVIDERS, e.g. `google`. Unknown: BAD_USER_INPUT. */
+  provider: Scalars['String']['input'];
+  /** The compact JWT the provider issued to Kai's client id. */
+  idToken: Scalars['String']['input'];
+  /**
+   * The nonce the client sent in its authorization request, when it sent one: the token must
+   * carry the same, so a token captured elsewhere cannot be replayed.
+   */
+  nonce?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The signed-in user. */
@@ -86,7 +102,22 @@ export type Query = {
 export type Mutation = {
   __typename?: 'Mutation';
   register: AuthPayload;
+  /**
+   * Password sign-in. An account made through an identity provider has no password and is
+   * refused (UNAUTHENTICATED) with a message saying so.
+   */
   login: AuthPayload;
+  /**
+   * Signs in with an OpenID Connect ID token. The token's signature (against the provider's
+   * published keys), issuer, audience (Kai's client id), expiry and nonce are checked; a failure
+   * is UNAUTHENTICATED with `extensions.reason` MALFORMED, ALGORITHM, SIGNATURE, ISSUER,
+   * AUDIENCE, EXPIRED, NOT_YET_VALID or NONCE. Then: an identity signed in before signs in its
+   * account; else an account with the token's email is linked, only when the provider verified
+   * the email (otherwise FORBIDDEN, reason EMAIL_NOT_VERIFIED: no account takeover); else a new
+   * account is made, without a password. SERVICE_UNAVAILABLE when the provider's keys cannot
+   * be fetched.
+   */
+  loginWithIdToken: AuthPayload;
   /** Exchanges a refresh token for a new pair; reusing a spent token ends that sign-in everywhere. */
   refreshToken: AuthPayload;
   /** Ends the sign-in the refresh token belongs to. True when it was active. */
@@ -103,6 +134,11 @@ export type MutationRegisterArgs = {
 
 export type MutationLoginArgs = {
   input: LoginInput;
+};
+
+
+export type MutationLoginWithIdTokenArgs = {
+  input: LoginWithIdTokenInput;
 };
 
 
@@ -225,6 +261,7 @@ export type ResolversTypes = {
   RegisterInput: RegisterInput;
   UpdateMeInput: UpdateMeInput;
   LoginInput: LoginInput;
+  LoginWithIdTokenInput: LoginWithIdTokenInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
@@ -241,6 +278,7 @@ export type ResolversParentTypes = {
   RegisterInput: RegisterInput;
   UpdateMeInput: UpdateMeInput;
   LoginInput: LoginInput;
+  LoginWithIdTokenInput: LoginWithIdTokenInput;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
 };
@@ -274,6 +312,7 @@ export type QueryResolvers<ContextType = UsersContext, ParentType extends Resolv
 export type MutationResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
+  loginWithIdToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginWithIdTokenArgs, 'input'>>;
   refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'token'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'refreshToken'>>;
   updateMe?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateMeArgs, 'input'>>;
