@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@kai/db";
 import { and, eq, isNull } from "drizzle-orm";
-import { refreshTokens } from "./schema.ts";
+import { refreshTokens, sessions } from "./schema.ts";
 import type { UsersSchema } from "./tables.ts";
 
 type RefreshTokenRow = typeof refreshTokens.$inferSelect;
@@ -29,7 +29,12 @@ export async function markRefreshTokenUsed(db: DbOrTx<UsersSchema>, id: string):
   await db.update(refreshTokens).set({ usedAt: new Date() }).where(eq(refreshTokens.id, id));
 }
 
+/** Ends a sign-in (logout, or a spent token reused): its session and every token in it. */
 export async function revokeFamily(db: DbOrTx<UsersSchema>, familyId: string): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, familyId), isNull(sessions.revokedAt)));
   await db
     .update(refreshTokens)
     .set({ revokedAt: new Date() })

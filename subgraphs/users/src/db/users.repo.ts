@@ -44,3 +44,16 @@ export async function updateUser(
   const [row] = await db.update(users).set(changes).where(eq(users.id, id)).returning();
   return row;
 }
+
+/**
+ * Changes what proves the account: a new password hash (reset, change), a verified email (a
+ * mailed link was opened). The row after.
+ */
+export async function updateCredentials(
+  db: DbOrTx<UsersSchema>,
+  id: string,
+  changes: Partial<Pick<UserRow, "passwordHash" | "emailVerified">>,
+): Promise<UserRow | undefined> {
+  const [row] = await db.update(users).set(changes).where(eq(users.id, id)).returning();
+  return row;
+}

@@ -27,5 +27,5 @@ export const login: MutationResolvers["login"] = async (_, args, ctx) => {
     await ctx.loginAttempts.recordFailure(input.email);
     throw unauthenticated(user && !user.passwordHash ? NO_PASSWORD : INVALID_CREDENTIALS);
   }
-  return ctx.db.transaction((tx) => startSession(tx, ctx.env, user));
+  return ctx.db.transaction((tx) => startSession(tx, ctx.env, user, { userAgent: ctx.userAgent }));
 };

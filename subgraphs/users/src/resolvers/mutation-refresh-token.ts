@@ -22,7 +22,13 @@ export const refreshToken: MutationResolvers["refreshToken"] = async (_, args, c
     }
     await markRefreshTokenUsed(tx, stored.id);
     const [user] = await findUsersByIds(tx, [stored.userId]);
-    return user && startSession(tx, ctx.env, user, stored.familyId);
+    return (
+      user &&
+      startSession(tx, ctx.env, user, {
+        sessionId: stored.familyId,
+        userAgent: ctx.userAgent,
+      })
+    );
   });
   if (outcome === "reused") ctx.log.warn("refresh token reused; sign-in revoked");
   if (!outcome || outcome === "reused") throw unauthenticated(INVALID);

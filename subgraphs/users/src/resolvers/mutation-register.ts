@@ -3,16 +3,14 @@ import { parseInput } from "@kai/service";
 import { z } from "zod";
 import { createAccount } from "../accounts/create-account.ts";
 import { hashPassword } from "../domain/password.ts";
+import { newPassword } from "../domain/password-policy.ts";
 import type { MutationResolvers } from "../generated/graphql.ts";
 import { startSession } from "../sessions/start-session.ts";
 import { displayName, email, timeZone } from "./inputs.ts";
 
 const registerInput = z.object({
   email,
-  password: z
-    .string()
-    .min(8, "must be at least 8 characters")
-    .max(128, "must be at most 128 characters"),
+  password: newPassword,
   name: displayName,
   timezone: timeZone.nullish().transform((zone) => zone ?? "UTC"),
 });
@@ -29,7 +27,7 @@ export const register: MutationResolvers["register"] = async (_, args, ctx) => {
       emailVerified: false,
     });
     if (!user) throw badUserInput("An account with this email already exists", "email");
-    return startSession(tx, ctx.env, user);
+    return startSession(tx, ctx.env, user, { userAgent: ctx.userAgent });
   });
   ctx.log.info({ userId: payload.user.id }, "user registered");
   return payload;

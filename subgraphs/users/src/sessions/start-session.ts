@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@kai/db";
 import { insertRefreshToken } from "../db/refresh-tokens.repo.ts";
 import type { UserRow } from "../db/schema.ts";
-import { insertSession } from "../db/sessions.repo.ts";
+import { insertSession, touchSession } from "../db/sessions.repo.ts";
 import { activeSigningKey } from "../db/signing-keys.repo.ts";
 import type { UsersSchema } from "../db/tables.ts";
 import { hashRefreshToken, newRefreshToken } from "../domain/refresh-token.ts";
@@ -16,18 +16,27 @@ export interface IssuedSession {
   expiresIn: number;
 }
 
+/** Where a sign-in comes from, so the user's list of sessions can tell them apart. */
+export interface SessionOrigin {
+  /** The session (refresh-token family) a refresh continues; without it a new one starts. */
+  sessionId?: string;
+  /** The client's User-Agent header, if it sent one. */
+  userAgent?: string | undefined;
+}
+
 /**
- * Issues an access token and a refresh token. A rotation passes the session (refresh-token
- * family) it continues; otherwise a new session starts.
+ * Issues an access token and a refresh token, in a new session or (a refresh) in the one it
+ * continues, which is marked used now.
  */
 export async function startSession(
   db: DbOrTx<UsersSchema>,
   env: UsersEnv,
   user: UserRow,
-  existingSessionId?: string,
+  origin: SessionOrigin = {},
 ): Promise<IssuedSession> {
-  const familyId =
-    existingSessionId ?? (await insertSession(db, { userId: user.id, userAgent: null }));
+  const userAgent = origin.userAgent ?? null;
+  const familyId = origin.sessionId ?? (await insertSession(db, { userId: user.id, userAgent }));
+  if (origin.sessionId) await touchSession(db, origin.sessionId, userAgent);
   const refreshToken = newRefreshToken();
   await insertRefreshToken(db, {
     tokenHash: hashRefreshToken(refreshToken),
