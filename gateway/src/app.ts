@@ -6,7 +6,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
-import { createTokenVerifier, PUBLIC_ROOT_FIELDS } from "@kai/auth";
+import { createTokenVerifier, openRevocations, PUBLIC_ROOT_FIELDS } from "@kai/auth";
 import { connectNats } from "@kai/events";
 import {
   authenticationGuard,
@@ -60,7 +60,10 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
   const graphiql = env.GRAPHIQL ?? !production;
   const limits = operationLimitsFrom(env, { flattenFragments: false });
   const persistedDocuments = loadPersistedDocuments(env.PERSISTED_DOCUMENTS);
-  const verifier = createTokenVerifier(new URL(env.JWKS_URL));
+  const nats = await connectNats(env.NATS_URL, "kai-gateway", log);
+  // Loaded before the first request, so no token revoked before this start is accepted.
+  const revocations = await openRevocations(nats.nc, { log });
+  const verifier = createTokenVerifier(new URL(env.JWKS_URL), revocations);
   const supergraphSdl = readFileSync(SUPERGRAPH, "utf8");
   const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
@@ -126,13 +129,13 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
   );
   app.use(unknownRoute, jsonErrors(log));
 
-  const nats = await connectNats(env.NATS_URL, "kai-gateway", log);
   const subscriptions = await startSubscriptions({
     httpServer,
     schema: gateway.schema!,
     supergraphSdl,
     env,
     verifier,
+    revocations,
     nats,
     limits: { perConnection: env.MAX_SUBSCRIPTIONS_PER_CONNECTION, total: env.MAX_SUBSCRIPTIONS },
     validationRules: limitRules(limits),
@@ -150,6 +153,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
     async stop() {
       await subscriptions.stop();
       await apollo.stop();
+      await revocations.stop();
       await nats.nc.drain();
     },
   };

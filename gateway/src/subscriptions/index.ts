@@ -1,5 +1,5 @@
 import type { Server } from "node:http";
-import type { TokenVerifier } from "@kai/auth";
+import type { Revocations, TokenVerifier } from "@kai/auth";
 import type { NatsConnections } from "@kai/events";
 import type { Logger } from "@kai/service";
 import type { DocumentNode, ExecutionResult, GraphQLSchema, ValidationRule } from "graphql";
@@ -23,6 +23,8 @@ export interface SubscriptionsOptions {
   supergraphSdl: string;
   env: GatewayEnv;
   verifier: TokenVerifier;
+  /** The verifier's revocations: a revoked user's sockets close at once. */
+  revocations: Revocations;
   nats: NatsConnections;
   limits: SubscriptionLimits;
   /** The gateway's operation limits, applied to every operation sent over the socket. */
@@ -53,6 +55,7 @@ export async function startSubscriptions(
   const executor = await startEventExecutor(subscribable, options.env, options.log);
   const core = createSubscriptionCore<GatewayContext>({
     verifier: options.verifier,
+    revocations: options.revocations,
     fields: subscribable.fields,
     events: natsUserEvents(options.nats, options.log),
     execute: (event, request) =>

@@ -37,6 +37,13 @@ export interface ConsumerOptions<T extends EventType, P = undefined> {
    */
   handle(tx: Tx, event: EventEnvelope<T>, prepared: P): Promise<void>;
   /**
+   * Whether the event no longer applies (its user has been erased): it is then acknowledged
+   * (recorded as processed when asked in the transaction) with neither `prepare`, `handle` nor
+   * `afterCommit` run. Asked before `prepare` and again inside the effect's transaction, where
+   * the answer holds until the commit. Default: every event applies.
+   */
+  skip?(dbOrTx: Db | Tx, event: EventEnvelope<T>): Promise<boolean>;
+  /**
    * Records, in its own transaction, that an event will never apply (it failed every delivery
    * and is being parked): e.g. marks a capture FAILED so nobody waits on it forever.
    */
@@ -107,7 +114,7 @@ export async function startConsumer<T extends EventType, P = undefined>(
       let prepared: P | undefined;
       if (options.prepare) {
         // A redelivery of an applied event would only redo the slow work for nothing.
-        if (await alreadyApplied(event.id)) {
+        if ((await alreadyApplied(event.id)) || (await options.skip?.(options.db, event))) {
           message.ack();
           return;
         }
@@ -123,6 +130,7 @@ export async function startConsumer<T extends EventType, P = undefined>(
       }
       const applied = await options.db.transaction(async (tx) => {
         if (!(await claim(tx, event.id))) return false;
+        if (await options.skip?.(tx, event)) return false;
         // Without a prepare step P is undefined, so this is exactly what it promises.
         await options.handle(tx, event, prepared as P);
         return true;

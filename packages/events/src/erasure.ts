@@ -13,6 +13,7 @@ const lockKey = (userId: string) => sql`${ERASURE_LOCKS}, hashtext(${userId})`;
  * transaction ends. An event's effect and the user's erasure therefore never interleave: the
  * erasure waits for the effect to commit and then deletes its rows too, or the effect starts
  * after the erasure and is skipped. Two users whose ids hash alike only wait for each other.
+ * Outside a transaction it is a plain check (the lock ends with the statement).
  */
 export async function isErasedUser<S extends Record<string, unknown>>(
   tx: DbOrTx<S>,

@@ -1,5 +1,10 @@
 import { join } from "node:path";
-import { createTokenVerifier, type TokenVerifier } from "@kai/auth";
+import {
+  type AccessTokenRevocations,
+  createTokenVerifier,
+  openRevocations,
+  type VerificationKeys,
+} from "@kai/auth";
 import { databaseUrlFor, type ServiceEnv, type SubgraphName } from "@kai/config";
 import { type Db, isDatabaseUnavailable, openDatabase, type Tx } from "@kai/db";
 import {
@@ -7,6 +12,8 @@ import {
   connectNats,
   type EventEnvelope,
   type EventType,
+  erasedUsers,
+  isErasedUser,
   type NatsConnections,
   startConsumer,
   startOutboxRelay,
@@ -27,6 +34,8 @@ export interface RuntimeDeps<S extends Record<string, unknown>> {
   db: Db<S>;
   nats: NatsConnections;
   log: Logger;
+  /** Every verifier's revocations; `revoke` voids a user's access tokens everywhere at once. */
+  revocations: AccessTokenRevocations;
 }
 
 export interface ConsumerSpec<
@@ -79,8 +88,11 @@ export interface SubgraphDefinition<
   consumers?(deps: RuntimeDeps<S> & R): ConsumerSpec<S>[];
   background?(deps: RuntimeDeps<S> & R): Promise<BackgroundTask[]>;
   routes?(app: express.Express, deps: RuntimeDeps<S> & R): void;
-  /** Verifies access tokens; by default against the JWKS at `JWKS_URL`. */
-  verifier?(deps: RuntimeDeps<S> & R): TokenVerifier;
+  /**
+   * The keys access tokens are verified with; by default the JWKS at `JWKS_URL`. Revocations
+   * apply whatever the keys, so no subgraph can forget them.
+   */
+  verificationKeys?(deps: RuntimeDeps<S> & R): VerificationKeys;
 }
 
 export interface RuntimeOptions {
@@ -119,13 +131,19 @@ export async function startSubgraphRuntime<
   });
   const nats = await connectNats(env.NATS_URL, `kai-${definition.name}`, log);
   const relay = startOutboxRelay({ db: database.db as unknown as Db, js: nats.js, log });
-  const runtime: RuntimeDeps<S> = { db: database.db, nats, log };
+  // Loaded before anything is served, so no token revoked before this start is accepted.
+  const revocations = await openRevocations(nats.nc, { log });
+  const runtime: RuntimeDeps<S> = { db: database.db, nats, log, revocations };
   // Only definitions with resources of their own declare R beyond the optional `close`.
   const resources = definition.setup ? await definition.setup(runtime) : ({} as R);
   const deps = { ...runtime, ...resources };
 
   const consumers: Consumer[] = [];
-  for (const spec of definition.consumers?.(deps) ?? []) {
+  const specs = definition.consumers?.(deps) ?? [];
+  if (specs.length > 0 && !Object.values(definition.schema).includes(erasedUsers)) {
+    throw new Error(`${definition.name} has consumers, so its schema must include erasedUsers`);
+  }
+  for (const spec of specs) {
     const onGiveUp = spec.onGiveUp?.bind(spec);
     consumers.push(
       await startConsumer<EventType, unknown>({
@@ -137,6 +155,10 @@ export async function startSubgraphRuntime<
         log,
         prepare: spec.prepare?.bind(spec),
         handle: (tx, event, prepared) => spec.handle(tx as unknown as Tx<S>, event, prepared),
+        // An erased user's event would bring their rows (or a model call's ledger row) back;
+        // of theirs, only the erasure itself applies.
+        skip: async (dbOrTx, event) =>
+          event.type !== "users.user_deleted" && (await isErasedUser(dbOrTx, event.userId)),
         onGiveUp:
           onGiveUp && ((tx, event, reason) => onGiveUp(tx as unknown as Tx<S>, event, reason)),
         afterCommit: spec.afterCommit?.bind(spec),
@@ -144,7 +166,10 @@ export async function startSubgraphRuntime<
     );
   }
   const background = (await definition.background?.(deps)) ?? [];
-  const verifier = definition.verifier?.(deps) ?? createTokenVerifier(new URL(env.JWKS_URL));
+  const verifier = createTokenVerifier(
+    definition.verificationKeys?.(deps) ?? new URL(env.JWKS_URL),
+    revocations,
+  );
 
   const server = await startSubgraph<C>({
     name: definition.name,
@@ -183,6 +208,7 @@ export async function startSubgraphRuntime<
       await Promise.all(consumers.map((consumer) => consumer.stop()));
       await relay.stop();
       await resources.close?.();
+      await revocations.stop();
       await nats.nc.drain();
       await database.close();
     },

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { createTokenVerifier, PUBLIC_ROOT_FIELDS } from "@kai/auth";
+import { PUBLIC_ROOT_FIELDS } from "@kai/auth";
 import {
   type AttemptLimiter,
   connectRedis,
@@ -67,7 +67,7 @@ export function usersSubgraph(
       loginAttempts,
       identityProviders,
     }),
-    verifier: ({ keys }) => createTokenVerifier(keys.getKey),
+    verificationKeys: ({ keys }) => keys.getKey,
     routes: (app, { keys }) => {
       app.get("/.well-known/jwks.json", async (_req, res) => {
         res.setHeader("cache-control", "public, max-age=60");

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createTokenVerifier, TOKEN_AUDIENCE, TOKEN_ISSUER } from "@kai/auth";
+import { createTokenVerifier, RevocationList, TOKEN_AUDIENCE, TOKEN_ISSUER } from "@kai/auth";
 import { errorCode } from "@kai/runtime/testing";
 import { createRemoteJWKSet, decodeProtectedHeader, type JWK, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -50,7 +50,7 @@ describe("the JWKS users serves", () => {
     expect(kids).toContain(header.kid);
     const { payload } = await verifyAgainstJwks(ada.accessToken);
     expect(payload).toMatchObject({ sub: ada.user.id, role: "USER" });
-    const viewer = await createTokenVerifier(jwksUrl).verify(ada.accessToken);
+    const viewer = await createTokenVerifier(jwksUrl, new RevocationList()).verify(ada.accessToken);
     expect(viewer).toMatchObject({ id: ada.user.id, role: "USER" });
   });
 
@@ -73,7 +73,7 @@ describe("the JWKS users serves", () => {
     });
 
     await expect(verifyAgainstJwks(forged)).rejects.toMatchObject({ code });
-    await expect(createTokenVerifier(jwksUrl).verify(forged)).rejects.toThrow(
+    await expect(createTokenVerifier(jwksUrl, new RevocationList()).verify(forged)).rejects.toThrow(
       "Invalid or expired access token",
     );
     // Users verifies its own callers with the same keys.

@@ -16,6 +16,7 @@ export interface Session {
 export const REFUSALS = {
   unauthenticated: "Unauthorized: send a valid access token in connectionParams",
   expired: "Unauthorized: access token expired",
+  revoked: "Unauthorized: access token revoked",
 } as const;
 
 export type Refusal = (typeof REFUSALS)[keyof typeof REFUSALS];

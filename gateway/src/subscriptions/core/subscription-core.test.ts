@@ -1,7 +1,7 @@
-import type { TokenVerifier, Viewer } from "@kai/auth";
+import { RevocationList, type TokenVerifier, type Viewer } from "@kai/auth";
 import { buildEvent, type EventEnvelope, type EventType, subjectOf } from "@kai/events";
 import { type ExecutionResult, parse } from "graphql";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { REFUSALS, type Refusal } from "./authenticate.ts";
 import { ManualClock } from "./manual-clock.ts";
 import { SharedFeeds } from "./shared-feeds.ts";
@@ -84,6 +84,7 @@ interface Setup {
   executions: string[];
   connect(token: string, extra?: Record<string, unknown>): Promise<SubscriptionConnection<string>>;
   expired: Refusal[];
+  revocations: RevocationList;
   streak(userId: string, points: number): EventEnvelope;
 }
 
@@ -92,6 +93,9 @@ function setup(options: Partial<SubscriptionCoreOptions<string>> = {}): Setup {
   const events = new MemoryEvents();
   const executions: string[] = [];
   const expired: Refusal[] = [];
+  const revocations = new RevocationList({ now: () => clock.now() });
+  // Every test token was issued when the clock started.
+  const issuedAt = new Date(clock.now());
   const viewers: Record<string, Viewer> = {
     "ada-token": { id: ADA, role: "USER", expiresAt: new Date(clock.now() + 60_000) },
     "grace-token": { id: GRACE, role: "USER", expiresAt: new Date(clock.now() + 60_000) },
@@ -100,11 +104,13 @@ function setup(options: Partial<SubscriptionCoreOptions<string>> = {}): Setup {
     async verify(token) {
       const viewer = viewers[token];
       if (!viewer) throw new Error("Invalid or expired access token");
+      if (revocations.isRevoked(viewer.id, issuedAt)) throw new Error("Access token revoked");
       return viewer;
     },
   };
   const core = createSubscriptionCore<string>({
     verifier,
+    revocations,
     fields: new Map([
       ["streakUpdated", "progress.streak_updated"],
       ["dueFlashcardsChanged", "learning.flashcards_due"],
@@ -125,6 +131,7 @@ function setup(options: Partial<SubscriptionCoreOptions<string>> = {}): Setup {
     core,
     executions,
     expired,
+    revocations,
     async connect(token, extra = {}) {
       const opened = await core.open({ authorization: `Bearer ${token}`, ...extra }, (reason) =>
         expired.push(reason),
@@ -186,6 +193,22 @@ describe("the subscription core", () => {
     clock.advance(1);
     expect(expired).toEqual([REFUSALS.expired]);
     expect(clock.pending).toBe(0);
+  });
+
+  it("ends a revoked user's connections at once, once each, and no one else's", async () => {
+    const { clock, connect, expired, revocations } = setup();
+    const [phone, laptop] = [await connect("ada-token"), await connect("ada-token")];
+    await connect("grace-token");
+    const results = stream(phone.subscribe(request()));
+    clock.advance(1_000);
+    revocations.revoke(ADA, new Date(clock.now()));
+    await vi.waitFor(() => expect(expired).toEqual([REFUSALS.revoked, REFUSALS.revoked]));
+    // The transport closes the sockets; the expiry timers they held are then gone too.
+    phone.close();
+    laptop.close();
+    expect(await results.next()).toEqual({ done: true, value: undefined });
+    clock.advance(60_000);
+    expect(expired).toEqual([REFUSALS.revoked, REFUSALS.revoked, REFUSALS.expired]);
   });
 
   it("streams the subscriber's own events as results tagged with their id and time", async () => {

@@ -1,4 +1,4 @@
-import type { TokenVerifier } from "@kai/auth";
+import type { Revocations, TokenVerifier } from "@kai/auth";
 import type { EventEnvelope, EventFields, EventType } from "@kai/events";
 import {
   type DocumentNode,
@@ -42,6 +42,11 @@ export interface SubscriptionRequest<C> {
 
 export interface SubscriptionCoreOptions<C> {
   verifier: TokenVerifier;
+  /**
+   * The verifier's revocations: when a user's tokens are revoked (their account deleted),
+   * each of their connections whose token no longer verifies ends at once, not at expiry.
+   */
+  revocations: Pick<Revocations, "onRevoked">;
   /** Each Subscription field and the event type feeding it (the supergraph's `@event`s). */
   fields: EventFields;
   events: UserEventSource;
@@ -79,7 +84,7 @@ export interface SubscriptionStats {
 export interface SubscriptionCore<C> {
   /**
    * Authenticates a new connection, or says why not. `onExpired` runs once, when the token
-   * runs out, for the transport to end the connection (it then calls `close`).
+   * runs out or is revoked, for the transport to end the connection (it then calls `close`).
    */
   open(
     params: ConnectionParams,
@@ -106,13 +111,20 @@ export function createSubscriptionCore<C>(
     executions,
     forget: (connection) => open.delete(connection),
   };
+  // The revoked user's connections verify their token again: a revocation voids the tokens
+  // issued before it, so a connection opened with a newer one (a new sign-in) goes on.
+  options.revocations.onRevoked((userId) => {
+    for (const connection of open) {
+      if (connection.session.viewer.id === userId) void connection.verifyAgain();
+    }
+  });
 
   return {
     async open(params, onExpired) {
       const session = await authenticate(params, options.verifier, clock.now());
       if (typeof session === "string") return session;
-      const connection = new Connection(session, slots.forConnection(), shared);
-      connection.expireAt(clock, () => onExpired(REFUSALS.expired));
+      const connection = new Connection(session, slots.forConnection(), shared, onExpired);
+      connection.expireAt(clock);
       open.add(connection);
       return connection;
     },
@@ -134,15 +146,35 @@ class Connection<C> implements SubscriptionConnection<C> {
   private readonly streams = new Set<EventResults<EventEnvelope>>();
   private cancelExpiry = () => {};
   private closed = false;
+  private ended = false;
 
   constructor(
     readonly session: Session,
     private readonly slots: ConnectionSlots,
     private readonly shared: Shared<C>,
+    private readonly onEnded: (reason: Refusal) => void,
   ) {}
 
-  expireAt(clock: Clock, expired: () => void): void {
-    this.cancelExpiry = whenExpired(this.session.viewer.expiresAt, clock, expired);
+  expireAt(clock: Clock): void {
+    this.cancelExpiry = whenExpired(this.session.viewer.expiresAt, clock, () =>
+      this.end(REFUSALS.expired),
+    );
+  }
+
+  /** Ends the connection when its token no longer verifies (it was revoked). */
+  async verifyAgain(): Promise<void> {
+    const valid = await this.shared.options.verifier.verify(this.session.token).then(
+      () => true,
+      () => false,
+    );
+    if (!valid) this.end(REFUSALS.revoked);
+  }
+
+  // Once, and never after close: the transport ends the socket, which then calls close.
+  private end(reason: Refusal): void {
+    if (this.ended || this.closed) return;
+    this.ended = true;
+    this.onEnded(reason);
   }
 
   subscribe(

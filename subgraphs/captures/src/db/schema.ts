@@ -1,7 +1,7 @@
 import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { CAPTURE_STATUSES, CAPTURE_TYPES, type CaptureMetadata } from "../domain/capture.ts";
 
-export { outbox, processedEvents } from "@kai/events";
+export { erasedUsers, outbox, processedEvents } from "@kai/events";
 
 export const captureType = pgEnum("capture_type", CAPTURE_TYPES);
 export const captureStatus = pgEnum("capture_status", CAPTURE_STATUSES);

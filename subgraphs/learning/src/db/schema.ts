@@ -14,7 +14,7 @@ import {
 
 import type { SyllabusSection } from "../domain/syllabus.ts";
 
-export { outbox, processedEvents } from "@kai/events";
+export { erasedUsers, outbox, processedEvents } from "@kai/events";
 
 const instant = (name: string) => timestamp(name, { withTimezone: true });
 

@@ -12,7 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
-export { outbox, processedEvents } from "@kai/events";
+export { erasedUsers, outbox, processedEvents } from "@kai/events";
 
 /**
  * One row: this database's own id, made the first time the subgraph starts on it. Redis keys

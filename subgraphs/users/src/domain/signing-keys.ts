@@ -34,12 +34,16 @@ export interface AccessTokenClaims {
 
 export async function signAccessToken(key: KeyPairJwk, claims: AccessTokenClaims): Promise<string> {
   const privateKey = await importJWK(key.privateJwk, ALGORITHM);
-  return new SignJWT({ role: claims.role, sid: claims.sessionId })
-    .setProtectedHeader({ alg: ALGORITHM, kid: key.kid })
-    .setSubject(claims.userId)
-    .setIssuer(TOKEN_ISSUER)
-    .setAudience(TOKEN_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(`${claims.ttlSeconds}s`)
-    .sign(privateKey);
+  return (
+    new SignJWT({ role: claims.role, sid: claims.sessionId })
+      .setProtectedHeader({ alg: ALGORITHM, kid: key.kid })
+      .setSubject(claims.userId)
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
+      // In milliseconds, not whole seconds (NumericDate may be fractional): a revocation voids
+      // tokens issued before an instant, and a sign-in in the same second after it must survive.
+      .setIssuedAt(Date.now() / 1000)
+      .setExpirationTime(`${claims.ttlSeconds}s`)
+      .sign(privateKey)
+  );
 }
