@@ -136,9 +136,11 @@ describe("loginWithIdToken", () => {
 
   it("links an existing password account by a verified email; both ways then sign in", async () => {
     const ada = await harness.register("Ada");
+    expect((await userRow(ada.user.id))?.emailVerified).toBe(false);
     const token = await idp.idToken(person({ email: ada.email.toUpperCase() }));
     const linked = await loginWithIdToken(token);
-    expect(linked.user.id).toBe(ada.user.id);
+    expect(linked.user).toMatchObject({ id: ada.user.id, emailVerified: true });
+    expect((await userRow(ada.user.id))?.emailVerified).toBe(true);
     expect(await identitiesOf(ada.user.id)).toHaveLength(1);
     expect((await loginWithIdToken(token)).user.id).toBe(ada.user.id);
     expect((await harness.login(ada.email, ada.password)).user.id).toBe(ada.user.id);

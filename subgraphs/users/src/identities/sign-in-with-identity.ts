@@ -4,11 +4,11 @@ import { createAccount } from "../accounts/create-account.ts";
 import { findIdentity, insertIdentity } from "../db/identities.repo.ts";
 import type { UserRow } from "../db/schema.ts";
 import type { UsersSchema } from "../db/tables.ts";
-import { findUserByEmail, findUsersByIds } from "../db/users.repo.ts";
+import { findUserByEmail, findUsersByIds, updateCredentials } from "../db/users.repo.ts";
 import type { UsersEnv } from "../env.ts";
 import type { VerifiedIdentity } from "../oidc/id-token-verifier.ts";
 import { displayName, email as emailInput } from "../resolvers/inputs.ts";
-import { type IssuedSession, startSession } from "../sessions/start-session.ts";
+import { type IssuedSession, type SessionOrigin, startSession } from "../sessions/start-session.ts";
 
 /** How the account was found: logged, and what a test can tell apart. */
 export type IdentitySignIn = "SIGNED_IN" | "LINKED" | "CREATED";
@@ -39,11 +39,12 @@ export async function signInWithIdentity(
   env: UsersEnv,
   provider: string,
   identity: VerifiedIdentity,
+  origin: Pick<SessionOrigin, "userAgent"> = {},
 ): Promise<IdentitySession> {
   const attempt = () =>
     db.transaction(async (tx) => {
       const { how, user } = await accountFor(tx, env, provider, identity);
-      return { how, session: await startSession(tx, env, user) };
+      return { how, session: await startSession(tx, env, user, origin) };
     });
   try {
     return await attempt();
@@ -83,7 +84,11 @@ async function accountFor(
       );
     }
     if (!(await insertIdentity(tx, { ...link, userId: existing.id }))) throw new Raced();
-    return { how: "LINKED", user: existing };
+    // The provider vouches that this person controls the address: as good as our own link.
+    const user = existing.emailVerified
+      ? existing
+      : await updateCredentials(tx, existing.id, { emailVerified: true });
+    return { how: "LINKED", user: user ?? existing };
   }
   const user = await createAccount(tx, env, {
     email,

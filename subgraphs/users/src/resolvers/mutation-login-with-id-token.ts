@@ -18,7 +18,9 @@ const loginWithIdTokenInput = z.object({
 export const loginWithIdToken: MutationResolvers["loginWithIdToken"] = async (_, args, ctx) => {
   const input = parseInput(loginWithIdTokenInput, args.input);
   const identity = await verify(ctx, input.provider, input.idToken, input.nonce ?? undefined);
-  const { how, session } = await signInWithIdentity(ctx.db, ctx.env, input.provider, identity);
+  const { how, session } = await signInWithIdentity(ctx.db, ctx.env, input.provider, identity, {
+    userAgent: ctx.userAgent,
+  });
   ctx.log.info(
     { userId: session.user.id, provider: input.provider, how },
     "signed in with an ID token",
