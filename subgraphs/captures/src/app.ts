@@ -4,6 +4,7 @@ import type { CapturesContext } from "./context.ts";
 import { type CapturesSchema, schema } from "./db/tables.ts";
 import type { CapturesEnv } from "./env.ts";
 import { captureProcessed } from "./events/consumers/capture-processed.ts";
+import { userDeleted } from "./events/consumers/user-deleted.ts";
 import { createLoaders } from "./loaders.ts";
 import { resolvers } from "./resolvers/index.ts";
 
@@ -24,6 +25,6 @@ export function capturesSubgraph(
       env,
       loaders: createLoaders(db, base.viewer),
     }),
-    consumers: ({ log }) => [captureProcessed(log)],
+    consumers: ({ log }) => [captureProcessed(log), userDeleted(log)],
   };
 }

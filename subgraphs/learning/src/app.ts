@@ -5,6 +5,7 @@ import { type LearningSchema, schema } from "./db/tables.ts";
 import { startDueScheduler } from "./due-cards/due-scheduler.ts";
 import type { LearningEnv } from "./env.ts";
 import { captureCreatedConsumer } from "./events/consumers/capture-created.ts";
+import { userDeletedConsumer } from "./events/consumers/user-deleted.ts";
 import { type AiServices, createAiServices } from "./generation/ai-services.ts";
 import { createLoaders } from "./loaders.ts";
 import { resolvers } from "./resolvers/index.ts";
@@ -28,7 +29,10 @@ export function learningSubgraph(
       ai,
       loaders: createLoaders(db, base.viewer),
     }),
-    consumers: ({ db, ai, log }) => [captureCreatedConsumer({ db, generator: ai.cards, log })],
+    consumers: ({ db, ai, log }) => [
+      captureCreatedConsumer({ db, generator: ai.cards, log }),
+      userDeletedConsumer(log),
+    ],
     background: async ({ db, log }) => [
       startDueScheduler({ db, log, intervalMs: env.DUE_SCAN_INTERVAL_SECONDS * 1000 }),
     ],

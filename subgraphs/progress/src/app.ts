@@ -8,6 +8,7 @@ import type { ProgressEnv } from "./env.ts";
 import { flashcardReviewedConsumer } from "./events/consumers/flashcard-reviewed.ts";
 import { topicCompletedConsumer } from "./events/consumers/topic-completed.ts";
 import { userCreatedConsumer } from "./events/consumers/user-created.ts";
+import { userDeletedConsumer } from "./events/consumers/user-deleted.ts";
 import { userUpdatedConsumer } from "./events/consumers/user-updated.ts";
 import { createLeaderboard, type Leaderboard } from "./leaderboard/leaderboard.ts";
 import { createLoaders } from "./loaders.ts";
@@ -55,6 +56,7 @@ export function progressSubgraph(
       userUpdatedConsumer(),
       flashcardReviewedConsumer(leaderboard),
       topicCompletedConsumer(leaderboard),
+      userDeletedConsumer(leaderboard),
     ],
   };
 }

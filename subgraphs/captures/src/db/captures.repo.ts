@@ -58,3 +58,15 @@ export async function recordProcessingResult(
     .returning({ id: captures.id });
   return updated.length > 0;
 }
+
+/** Deletes every capture of the owner (their account is gone); resolves to how many there were. */
+export async function deleteCapturesOfOwner(
+  db: DbOrTx<CapturesSchema>,
+  ownerId: string,
+): Promise<number> {
+  const deleted = await db
+    .delete(captures)
+    .where(eq(captures.ownerId, ownerId))
+    .returning({ id: captures.id });
+  return deleted.length;
+}

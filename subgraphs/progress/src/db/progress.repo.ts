@@ -43,3 +43,15 @@ export async function updateProgress(
     .set({ ...change, updatedAt: sql`now()` })
     .where(eq(userProgress.userId, userId));
 }
+
+/**
+ * Deletes the user's progress; their daily activity, point awards and achievements go with it
+ * (foreign keys cascade). Resolves to whether there was a row.
+ */
+export async function deleteProgress(db: DbOrTx<ProgressSchema>, userId: string): Promise<boolean> {
+  const deleted = await db
+    .delete(userProgress)
+    .where(eq(userProgress.userId, userId))
+    .returning({ userId: userProgress.userId });
+  return deleted.length > 0;
+}

@@ -22,6 +22,11 @@ export interface Leaderboard {
   /** Sets the user's absolute score on every board the instant falls in; call after the award commits. */
   refreshUser(userId: string, at: Date): Promise<void>;
   /**
+   * Takes the user off every board that can be read now and every board of the instant `at`
+   * (their deletion); call after their progress rows are gone, so no rebuild brings them back.
+   */
+  removeUser(userId: string, at: Date): Promise<void>;
+  /**
    * The top scores of the current period, highest first, of users with a user_progress row
    * only: whatever else a board holds is dropped from it, never shown.
    */
@@ -121,6 +126,17 @@ export function createLeaderboard(
         const [score] = await periodScores(db, window, { userId });
         await redis.eval(SET_SCORE_IF_BOARD_EXISTS, 1, keyOf(window), score?.points ?? 0, userId);
       }
+    },
+    async removeUser(userId, at) {
+      const keys = new Set(
+        LEADERBOARD_PERIODS.flatMap((period) => [
+          keyOf(periodWindow(period, now())),
+          keyOf(periodWindow(period, at)),
+        ]),
+      );
+      const pipeline = redis.pipeline();
+      for (const key of keys) pipeline.zrem(key, userId);
+      await pipeline.exec();
     },
     async top(period, limit) {
       const window = periodWindow(period, now());
