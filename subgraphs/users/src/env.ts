@@ -1,7 +1,7 @@
 import { loadEnv, serviceEnv } from "@kai/config";
 import { mailEnv, requireSmtpInProduction } from "@kai/mail";
 import { z } from "zod";
-import { oidcProvidersSetting } from "./oidc/providers.ts";
+import { oidcProvidersSetting, requireHttpsProvidersInProduction } from "./oidc/providers.ts";
 
 const usersSettings = serviceEnv.extend({
   ...mailEnv.shape,
@@ -46,8 +46,10 @@ const usersSettings = serviceEnv.extend({
   ACCOUNT_MAIL_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
 });
 
-/** Production without SMTP_URL is refused at start, with every other problem. */
-export const usersEnv = usersSettings.superRefine(requireSmtpInProduction);
+/** Production without SMTP_URL, or with a plain-http identity provider, is refused at start. */
+export const usersEnv = usersSettings
+  .superRefine(requireSmtpInProduction)
+  .superRefine(requireHttpsProvidersInProduction);
 
 export type UsersEnv = z.infer<typeof usersEnv>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { oidcProvidersSetting } from "./providers.ts";
+import { z } from "zod";
+import { oidcProvidersSetting, requireHttpsProvidersInProduction } from "./providers.ts";
 
 const problems = (value: string | undefined) =>
   oidcProvidersSetting
@@ -45,5 +46,29 @@ describe("OIDC_PROVIDERS", () => {
     ],
   ])("refuses %s, naming each problem", (_, value, expected) => {
     expect(problems(value)).toEqual(expected);
+  });
+});
+
+describe("OIDC_PROVIDERS in production", () => {
+  const settings = z
+    .object({ NODE_ENV: z.string(), OIDC_PROVIDERS: oidcProvidersSetting })
+    .superRefine(requireHttpsProvidersInProduction);
+  const local = JSON.stringify({
+    local: { issuer: "http://127.0.0.1:9000", clientId: "c", jwksUrl: "http://127.0.0.1:9000/k" },
+  });
+
+  it("refuses a plain-http issuer or JWKS URL, naming each", () => {
+    const issues = settings.safeParse({ NODE_ENV: "production", OIDC_PROVIDERS: local }).error
+      ?.issues;
+    expect(issues?.map((issue) => issue.path.join("."))).toEqual([
+      "OIDC_PROVIDERS.local.issuer",
+      "OIDC_PROVIDERS.local.jwksUrl",
+    ]);
+  });
+
+  it("allows them outside production, for a provider on the developer's machine", () => {
+    expect(settings.safeParse({ NODE_ENV: "development", OIDC_PROVIDERS: local }).success).toBe(
+      true,
+    );
   });
 });

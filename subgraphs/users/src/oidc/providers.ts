@@ -51,3 +51,26 @@ export const oidcProvidersSetting = z
       });
     }
   });
+
+/**
+ * A refinement for the users env: in production every issuer and JWKS URL is https, as
+ * OpenID Connect requires, since keys fetched over plain http could be swapped on the way.
+ * Development and tests may use a local provider on http.
+ */
+export function requireHttpsProvidersInProduction(
+  env: { NODE_ENV: string; OIDC_PROVIDERS: OidcProviders },
+  context: z.RefinementCtx,
+): void {
+  if (env.NODE_ENV !== "production") return;
+  for (const [name, provider] of Object.entries(env.OIDC_PROVIDERS)) {
+    for (const key of ["issuer", "jwksUrl"] as const) {
+      if (provider[key]?.startsWith("http:")) {
+        context.addIssue({
+          code: "custom",
+          path: ["OIDC_PROVIDERS", name, key],
+          message: "must be https in production",
+        });
+      }
+    }
+  }
+}
