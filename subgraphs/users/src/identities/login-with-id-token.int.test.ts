@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { graphqlFailure } from "@kai/runtime/testing";
-import { startTestIdentityProvider, type TestIdentityProvider } from "@kai/testkit";
+import { freePort, startTestIdentityProvider, type TestIdentityProvider } from "@kai/testkit";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identities, outbox, refreshTokens, sessions, users } from "../db/schema.ts";
@@ -12,8 +12,13 @@ let harness: UsersHarness;
 
 beforeAll(async () => {
   idp = await startTestIdentityProvider();
+  // "down" names a provider where nothing listens, as when a provider has an outage.
+  const down = { issuer: `http://127.0.0.1:${await freePort()}`, clientId: idp.clientId };
   harness = await startUsersHarness({
-    OIDC_PROVIDERS: JSON.stringify({ test: { issuer: idp.issuer, clientId: idp.clientId } }),
+    OIDC_PROVIDERS: JSON.stringify({
+      test: { issuer: idp.issuer, clientId: idp.clientId },
+      down,
+    }),
     // A rotated key is fetched at the first token that names it, not 30 s later.
     OIDC_JWKS_COOLDOWN_SECONDS: "0",
   });
@@ -225,7 +230,17 @@ describe("loginWithIdToken", () => {
       loginWithIdToken(await idp.idToken(person()), { provider: "myspace" }),
     );
     expect(refusal).toMatchObject({ code: "BAD_USER_INPUT", extensions: { field: "provider" } });
-    expect(refusal.message).toMatch(/Unknown identity provider "myspace": use one of test/);
+    expect(refusal.message).toMatch(/Unknown identity provider "myspace": use one of test, down/);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("answers SERVICE_UNAVAILABLE when the provider's keys cannot be fetched, writing nothing", async () => {
+    const before = await rowCounts();
+    const refusal = await graphqlFailure(
+      loginWithIdToken(await idp.idToken(person()), { provider: "down" }),
+    );
+    expect(refusal.code).toBe("SERVICE_UNAVAILABLE");
+    expect(refusal.message).toMatch(/identity provider down could not be reached/);
     expect(await rowCounts()).toEqual(before);
   });
 
