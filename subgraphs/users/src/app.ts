@@ -7,6 +7,7 @@ import {
   redisNamespace,
 } from "@kai/redis";
 import { loadSchema, type Resources, type SubgraphDefinition } from "@kai/runtime";
+import { type AccountMail, startAccountMail } from "./accounts/account-mail.ts";
 import type { UsersContext } from "./context.ts";
 import { activeSigningKey } from "./db/signing-keys.repo.ts";
 import { schema, type UsersSchema } from "./db/tables.ts";
@@ -26,6 +27,7 @@ interface UsersResources extends Resources {
   keys: KeyStore;
   loginAttempts: AttemptLimiter;
   identityProviders: IdTokenVerifier;
+  accountMail: AccountMail;
 }
 
 export function usersSubgraph(
@@ -46,6 +48,7 @@ export function usersSubgraph(
         namespace: redisNamespace("users"),
         purpose: "sign-ins are not rate limited",
       });
+      const accountMail = startAccountMail(env, { db, log, redis });
       return {
         keys: createKeyStore(db),
         loginAttempts: createAttemptLimiter(redis, log, {
@@ -56,16 +59,21 @@ export function usersSubgraph(
         identityProviders: createIdTokenVerifier(env.OIDC_PROVIDERS, {
           jwksCooldownSeconds: env.OIDC_JWKS_COOLDOWN_SECONDS,
         }),
-        close: async () => redis.disconnect(),
+        accountMail,
+        close: async () => {
+          await accountMail.close();
+          redis.disconnect();
+        },
       };
     },
-    context: ({ db, loginAttempts, identityProviders }, base) => ({
+    context: ({ db, loginAttempts, identityProviders, accountMail }, base) => ({
       ...base,
       db,
       env,
       loaders: createLoaders(db),
       loginAttempts,
       identityProviders,
+      accountMail,
     }),
     verificationKeys: ({ keys }) => keys.getKey,
     routes: (app, { keys }) => {

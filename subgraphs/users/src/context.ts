@@ -1,6 +1,7 @@
 import type { Db } from "@kai/db";
 import type { AttemptLimiter } from "@kai/redis";
 import type { BaseContext } from "@kai/service";
+import type { AccountMail } from "./accounts/account-mail.ts";
 import type { UsersSchema } from "./db/tables.ts";
 import type { UsersEnv } from "./env.ts";
 import type { createLoaders } from "./loaders.ts";
@@ -14,4 +15,6 @@ export interface UsersContext extends BaseContext {
   loginAttempts: AttemptLimiter;
   /** Verifies ID tokens of the OIDC_PROVIDERS; one per process, so provider keys stay cached. */
   identityProviders: IdTokenVerifier;
+  /** Limits on mailed links, and the nudge that sends a committed mail at once. */
+  accountMail: AccountMail;
 }

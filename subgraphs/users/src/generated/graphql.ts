@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { UserRow } from '../db/schema.ts';
 import type { IssuedSession } from '../sessions/start-session.ts';
+import type { SessionRow } from '../db/sessions.repo.ts';
 import type { UsersContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -38,8 +39,31 @@ export type User = {
   role: Role;
   /** IANA time zone, e.g. Europe/Paris. Streaks and days are counted in it. */
   timezone: Scalars['String']['output'];
+  /** True once the user opened a link mailed to the address (see requestEmailVerification). */
   emailVerified: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /**
+   * Private (see User). The devices signed in to the account that can still refresh their
+   * tokens, most recently used first; `revokeSession` ends one.
+   */
+  sessions: Array<Session>;
+};
+
+/**
+ * One sign-in on one device: what a login, register or loginWithIdToken started and each refresh
+ * continues. It ends with logout, revokeSession, a password change or reset, or when its refresh
+ * token expires.
+ */
+export type Session = {
+  __typename?: 'Session';
+  id: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** When it signed in or last refreshed its tokens. */
+  lastUsedAt: Scalars['DateTime']['output'];
+  /** The User-Agent it last signed in or refreshed with, if it sent one. */
+  userAgent: Maybe<Scalars['String']['output']>;
+  /** True for the session whose access token made this request. */
+  current: Scalars['Boolean']['output'];
 };
 
 /** What signing in returns: the user and a fresh pair of tokens. */
@@ -56,7 +80,7 @@ export type AuthPayload = {
 
 export type RegisterInput = {
   email: Scalars['String']['input'];
-  /** 8 to 128 characters. */
+  /** 10 to 128 characters, and not one of the most common passwords (else BAD_USER_INPUT). */
   password: Scalars['String']['input'];
   /** 1 to 100 characters. */
   name: Scalars['String']['input'];
@@ -93,6 +117,19 @@ export type LoginWithIdTokenInput = {
   nonce?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type ResetPasswordInput = {
+  /** The token from the link of a reset-password mail. */
+  token: Scalars['String']['input'];
+  /** The rules of RegisterInput.password. */
+  newPassword: Scalars['String']['input'];
+};
+
+export type ChangePasswordInput = {
+  currentPassword: Scalars['String']['input'];
+  /** The rules of RegisterInput.password; not the current password again. */
+  newPassword: Scalars['String']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The signed-in user. */
@@ -124,6 +161,44 @@ export type Mutation = {
   logout: Scalars['Boolean']['output'];
   /** Changes the signed-in user's name or time zone. */
   updateMe: User;
+  /**
+   * Mails the signed-in user a link to `${PUBLIC_APP_URL}/verify-email?token=…` that works once,
+   * for 24 hours; a newer link replaces it. False (and no mail) when the email is verified
+   * already. RATE_LIMITED after a few mails to one address within an hour.
+   */
+  requestEmailVerification: Scalars['Boolean']['output'];
+  /**
+   * Marks the email of the token's account verified. A token that is unknown, used or expired
+   * is BAD_USER_INPUT (field `token`) and changes nothing. Needs no access token.
+   */
+  verifyEmail: User;
+  /**
+   * Mails a link to `${PUBLIC_APP_URL}/reset-password?token=…` that works once, for an hour, when
+   * the email has an account. Always true, in about the same time either way, so the answer
+   * tells nobody whether an account exists. RATE_LIMITED after a few asks for one email, or
+   * many from one client, within an hour. Needs no access token.
+   */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /**
+   * Sets a new password with the token of a reset mail, ends every session of the account and
+   * signs in anew; the owner is mailed that the password changed. The email counts as verified.
+   * A bad token (unknown, used, expired) or new password is BAD_USER_INPUT naming the field,
+   * and changes nothing. Needs no access token.
+   */
+  resetPassword: AuthPayload;
+  /**
+   * Sets a new password for the signed-in user and ends their other sessions (this one stays);
+   * the owner is mailed that the password changed. A wrong current password is BAD_USER_INPUT
+   * (field `currentPassword`; not UNAUTHENTICATED, which would mean the access token failed)
+   * and counts as a failed sign-in: after too many, RATE_LIMITED, as login is.
+   */
+  changePassword: Scalars['Boolean']['output'];
+  /**
+   * Ends one of the signed-in user's sessions: its refresh token stops working at once (its
+   * current access token runs out within minutes). False when it had ended already; an id
+   * that is not one of the user's sessions is NOT_FOUND.
+   */
+  revokeSession: Scalars['Boolean']['output'];
 };
 
 
@@ -154,6 +229,31 @@ export type MutationLogoutArgs = {
 
 export type MutationUpdateMeArgs = {
   input: UpdateMeInput;
+};
+
+
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  input: ResetPasswordInput;
+};
+
+
+export type MutationChangePasswordArgs = {
+  input: ChangePasswordInput;
+};
+
+
+export type MutationRevokeSessionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -256,12 +356,15 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Session: ResolverTypeWrapper<SessionRow>;
   AuthPayload: ResolverTypeWrapper<IssuedSession>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   RegisterInput: RegisterInput;
   UpdateMeInput: UpdateMeInput;
   LoginInput: LoginInput;
   LoginWithIdTokenInput: LoginWithIdTokenInput;
+  ResetPasswordInput: ResetPasswordInput;
+  ChangePasswordInput: ChangePasswordInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
 };
@@ -273,12 +376,15 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
+  Session: SessionRow;
   AuthPayload: IssuedSession;
   Int: Scalars['Int']['output'];
   RegisterInput: RegisterInput;
   UpdateMeInput: UpdateMeInput;
   LoginInput: LoginInput;
   LoginWithIdTokenInput: LoginWithIdTokenInput;
+  ResetPasswordInput: ResetPasswordInput;
+  ChangePasswordInput: ChangePasswordInput;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
 };
@@ -296,6 +402,15 @@ export type UserResolvers<ContextType = UsersContext, ParentType extends Resolve
   timezone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
+};
+
+export type SessionResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  userAgent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type AuthPayloadResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
@@ -316,11 +431,18 @@ export type MutationResolvers<ContextType = UsersContext, ParentType extends Res
   refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'token'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationLogoutArgs, 'refreshToken'>>;
   updateMe?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateMeArgs, 'input'>>;
+  requestEmailVerification?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  verifyEmail?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'email'>>;
+  resetPassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'input'>>;
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'input'>>;
+  revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
 };
 
 export type Resolvers<ContextType = UsersContext> = {
   DateTime?: GraphQLScalarType;
   User?: UserResolvers<ContextType>;
+  Session?: SessionResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
