@@ -123,6 +123,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
           requestId,
           req.header("authorization"),
           res.locals.persistedDocument === true,
+          req.ip,
         );
       },
     }),

@@ -9,6 +9,8 @@ export interface GatewayContext {
   log: Logger;
   /** The document came by id from the persisted-documents manifest. */
   persistedDocument: boolean;
+  /** The client's IP address, forwarded to subgraphs for their per-client rate limits. */
+  clientAddress?: string;
 }
 
 export async function createContext(
@@ -17,6 +19,7 @@ export async function createContext(
   requestId: string,
   authorization: string | undefined,
   persistedDocument: boolean,
+  clientAddress?: string,
 ): Promise<GatewayContext> {
   const token = bearerToken(authorization);
   const viewer = token ? await verifier.verify(token) : null;
@@ -26,5 +29,6 @@ export async function createContext(
     requestId,
     log: log.child({ requestId, viewerId: viewer?.id }),
     persistedDocument,
+    ...(clientAddress && { clientAddress }),
   };
 }
