@@ -57,9 +57,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     createTestDatabases(SUBGRAPHS),
   ]);
   const statements = { users: 0, captures: 0, learning: 0, progress: 0 };
-  // The outbox relay polls on its own schedule; only statements serving requests count.
+  // The outbox and mail relays poll on their own schedule; only statements serving requests count.
   const countUnlessBackground = (name: SubgraphName, query: string) => {
-    if (!/"(outbox|processed_events)"/.test(query)) statements[name]++;
+    if (!/"(outbox|mail_outbox|processed_events)"/.test(query)) statements[name]++;
   };
   const common = {
     PORT: "0",
