@@ -66,7 +66,7 @@ export function usersSubgraph(
         },
       };
     },
-    context: ({ db, loginAttempts, identityProviders, accountMail }, base) => ({
+    context: ({ db, loginAttempts, identityProviders, accountMail, revocations }, base) => ({
       ...base,
       db,
       env,
@@ -74,6 +74,7 @@ export function usersSubgraph(
       loginAttempts,
       identityProviders,
       accountMail,
+      revocations,
     }),
     verificationKeys: ({ keys }) => keys.getKey,
     routes: (app, { keys }) => {

@@ -1,3 +1,4 @@
+import type { AccessTokenRevocations } from "@kai/auth";
 import type { Db } from "@kai/db";
 import type { AttemptLimiter } from "@kai/redis";
 import type { BaseContext } from "@kai/service";
@@ -17,4 +18,6 @@ export interface UsersContext extends BaseContext {
   identityProviders: IdTokenVerifier;
   /** Limits on mailed links, and the nudge that sends a committed mail at once. */
   accountMail: AccountMail;
+  /** Voids a user's access tokens on every verifier at once (a deleted account's). */
+  revocations: Pick<AccessTokenRevocations, "revoke">;
 }

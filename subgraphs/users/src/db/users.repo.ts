@@ -1,4 +1,4 @@
-import { type DbOrTx, uuidsOnly } from "@kai/db";
+import { type DbOrTx, isUuid, uuidsOnly } from "@kai/db";
 import { eq, inArray } from "drizzle-orm";
 import { type UserRow, users } from "./schema.ts";
 import type { UsersSchema } from "./tables.ts";
@@ -56,4 +56,24 @@ export async function updateCredentials(
 ): Promise<UserRow | undefined> {
   const [row] = await db.update(users).set(changes).where(eq(users.id, id)).returning();
   return row;
+}
+
+/** The user's new role; undefined for an id that names no user (or is not a uuid). */
+export async function updateRole(
+  db: DbOrTx<UsersSchema>,
+  id: string,
+  role: UserRow["role"],
+): Promise<UserRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.update(users).set({ role }).where(eq(users.id, id)).returning();
+  return row;
+}
+
+/**
+ * Deletes the account; its sessions, refresh tokens, account tokens and identities cascade.
+ * Resolves to whether there was one to delete.
+ */
+export async function deleteUser(db: DbOrTx<UsersSchema>, id: string): Promise<boolean> {
+  const deleted = await db.delete(users).where(eq(users.id, id)).returning({ id: users.id });
+  return deleted.length > 0;
 }

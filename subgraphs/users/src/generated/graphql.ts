@@ -199,6 +199,22 @@ export type Mutation = {
    * that is not one of the user's sessions is NOT_FOUND.
    */
   revokeSession: Scalars['Boolean']['output'];
+  /**
+   * Deletes the signed-in user's account, confirmed with their password: every subgraph then
+   * erases their rows (captures, topics, cards, reviews, progress, AI usage) and the leaderboards
+   * drop them, and their access tokens stop working at once, everywhere, with their open
+   * subscriptions. A wrong password is BAD_USER_INPUT (field `password`), deletes nothing, and
+   * counts as a failed sign-in (RATE_LIMITED after too many, as login is). An account made by an
+   * identity provider sets a password with a password reset first.
+   */
+  deleteAccount: Scalars['Boolean']['output'];
+  /**
+   * Gives a user a role. Admins only (FORBIDDEN otherwise); an unknown user is NOT_FOUND. An
+   * admin cannot change their own role (BAD_USER_INPUT): another admin does, so the last admin
+   * cannot lock everyone out. The user's next token carries the role (after `refreshToken` or a
+   * new sign-in); access tokens they already hold keep the old role until they expire.
+   */
+  setUserRole: User;
 };
 
 
@@ -254,6 +270,17 @@ export type MutationChangePasswordArgs = {
 
 export type MutationRevokeSessionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteAccountArgs = {
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationSetUserRoleArgs = {
+  userId: Scalars['ID']['input'];
+  role: Role;
 };
 
 
@@ -437,6 +464,8 @@ export type MutationResolvers<ContextType = UsersContext, ParentType extends Res
   resetPassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'input'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'input'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
+  deleteAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'password'>>;
+  setUserRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserRoleArgs, 'userId' | 'role'>>;
 };
 
 export type Resolvers<ContextType = UsersContext> = {

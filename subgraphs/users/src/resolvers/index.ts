@@ -1,6 +1,7 @@
 import { DateTime } from "@kai/service";
 import type { Resolvers } from "../generated/graphql.ts";
 import { changePassword } from "./mutation-change-password.ts";
+import { deleteAccount } from "./mutation-delete-account.ts";
 import { login } from "./mutation-login.ts";
 import { loginWithIdToken } from "./mutation-login-with-id-token.ts";
 import { logout } from "./mutation-logout.ts";
@@ -10,6 +11,7 @@ import { requestEmailVerification } from "./mutation-request-email-verification.
 import { requestPasswordReset } from "./mutation-request-password-reset.ts";
 import { resetPassword } from "./mutation-reset-password.ts";
 import { revokeSession } from "./mutation-revoke-session.ts";
+import { setUserRole } from "./mutation-set-user-role.ts";
 import { updateMe } from "./mutation-update-me.ts";
 import { verifyEmail } from "./mutation-verify-email.ts";
 import { me } from "./query-me.ts";
@@ -32,6 +34,8 @@ export const resolvers: Resolvers = {
     resetPassword,
     changePassword,
     revokeSession,
+    deleteAccount,
+    setUserRole,
   },
   User,
   Session,
