@@ -32,6 +32,8 @@ export interface Stack {
   subgraphs: Record<SubgraphName, StackSubgraph>;
   nats: NatsServer;
   redis: RedisServer;
+  /** Each subgraph's database URL, for tests that audit rows (support/psql.ts). */
+  databases: Record<SubgraphName, string>;
   /** SQL statements run so far, per subgraph; tests compare before and after. */
   statements: Record<SubgraphName, number>;
   /** A client of the gateway, signed in when given a token. */
@@ -121,6 +123,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     subgraphs,
     nats,
     redis,
+    databases: databases.urls as Record<SubgraphName, string>,
     statements,
     client: (token) =>
       new GraphQLClient(

@@ -164,6 +164,30 @@ describe("leaderboard", () => {
     await expectBoards(users, 350);
   });
 
+  it("takes a deleted user off every board in Redis, and their progress rows go", async () => {
+    const users = await seed();
+    await expectBoards(users);
+    const periods = ["ALL_TIME", "WEEKLY", "MONTHLY"] as const;
+    for (const period of periods)
+      expect(await redis.zscore(boardKey(period), users.top)).not.toBeNull();
+    await harness.publish("users.user_deleted", users.top, {});
+    await waitFor(async () => ((await harness.stored(users.top)) ? undefined : true), {
+      what: "Top's progress to be deleted",
+    });
+    await waitFor(
+      async () => {
+        const scores = await Promise.all(periods.map((p) => redis.zscore(boardKey(p), users.top)));
+        return scores.every((score) => score === null) ? true : undefined;
+      },
+      { what: "Top off every board in Redis" },
+    );
+    expect(await board(users, "ALL_TIME")).toEqual([
+      { who: "old", rank: 1, points: 600 },
+      { who: "late", rank: 2, points: 300 },
+    ]);
+    expect(await board(users, "WEEKLY")).toEqual([{ who: "old", rank: 1, points: 200 }]);
+  });
+
   it("rebuilds from Postgres after Redis loses everything", async () => {
     const users = await seed();
     await expectBoards(users);
