@@ -154,6 +154,11 @@ describe("accounts through the gateway", () => {
       expect((await graphqlFailure(refresh(old))).code).toBe("UNAUTHENTICATED");
     }
     expect((await refresh(resetPassword.refreshToken)).refreshToken.user.id).toBe(ada.user.id);
+    const me = (token: string) => gateway(PHONE, token).request("{ me { id } }");
+    await waitFor(async () =>
+      (await graphqlFailure(me(phone.accessToken))).code === "UNAUTHENTICATED" ? true : undefined,
+    );
+    await expect(me(resetPassword.accessToken)).resolves.toEqual({ me: { id: ada.user.id } });
     expect((await login(ada.email, NEW_PASSWORD, LAPTOP)).user.id).toBe(ada.user.id);
     const changed = await waitFor(() =>
       smtp.received.find(

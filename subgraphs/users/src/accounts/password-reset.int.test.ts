@@ -122,6 +122,13 @@ describe("resetPassword", () => {
       expect(await errorCode(harness.refresh(old))).toBe("UNAUTHENTICATED");
     }
     expect((await harness.refresh(signedIn.refreshToken)).user.id).toBe(ada.user.id);
+    // Access tokens from before are revoked too; the one from the reset works.
+    for (const old of [ada.accessToken, otherDevice.accessToken]) {
+      expect(await errorCode(harness.client(old).request("{ me { id } }"))).toBe("UNAUTHENTICATED");
+    }
+    await expect(harness.client(signedIn.accessToken).request("{ me { id } }")).resolves.toEqual({
+      me: { id: ada.user.id },
+    });
     expect(await errorCode(harness.login(ada.email, ada.password))).toBe("UNAUTHENTICATED");
     expect((await harness.login(ada.email, NEW_PASSWORD)).user.id).toBe(ada.user.id);
 

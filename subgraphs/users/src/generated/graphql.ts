@@ -180,8 +180,8 @@ export type Mutation = {
    */
   requestPasswordReset: Scalars['Boolean']['output'];
   /**
-   * Sets a new password with the token of a reset mail, ends every session of the account and
-   * signs in anew; the owner is mailed that the password changed. The email counts as verified.
+   * Sets a new password with the token of a reset mail, ends every session of the account (its
+   * refresh tokens refused, its access tokens revoked at once) and signs in anew; the owner is mailed that the password changed. The email counts as verified.
    * A bad token (unknown, used, expired) or new password is BAD_USER_INPUT naming the field,
    * and changes nothing. Needs no access token.
    */

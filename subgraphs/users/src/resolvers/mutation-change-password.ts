@@ -1,9 +1,10 @@
-import { badUserInput, notFound, rateLimited } from "@kai/errors";
+import { notFound } from "@kai/errors";
 import { parseInput, requireViewer } from "@kai/service";
 import { z } from "zod";
+import { confirmPassword } from "../accounts/confirm-password.ts";
 import { afterPasswordChange } from "../accounts/password-changed.ts";
 import { updateCredentials } from "../db/users.repo.ts";
-import { hashPassword, verifyPassword } from "../domain/password.ts";
+import { hashPassword } from "../domain/password.ts";
 import { MAX_PASSWORD_LENGTH, newPassword } from "../domain/password-policy.ts";
 import type { MutationResolvers } from "../generated/graphql.ts";
 
@@ -18,26 +19,16 @@ const changePasswordInput = z
   });
 
 /**
- * A wrong current password is a password guess like a failed sign-in, so it counts against
- * the same per-email limit: a stolen access token gives no faster way to find the password.
+ * A wrong current password is BAD_USER_INPUT and counts as a failed sign-in (confirmPassword).
+ * Other sessions lose their refresh tokens; their access tokens run out within minutes, as
+ * revoking the user's access tokens would sign out this session too.
  */
 export const changePassword: MutationResolvers["changePassword"] = async (_, args, ctx) => {
   const viewer = requireViewer(ctx);
   const input = parseInput(changePasswordInput, args.input);
   const user = await ctx.loaders.userById.load(viewer.id);
   if (!user) throw notFound("User", viewer.id);
-  const wait = await ctx.loginAttempts.blockedFor(user.email);
-  if (wait > 0) throw rateLimited(`Too many wrong passwords; try again in ${wait} seconds`, wait);
-  if (!user.passwordHash) {
-    throw badUserInput(
-      "This account has no password yet: set one with a password reset",
-      "currentPassword",
-    );
-  }
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await ctx.loginAttempts.recordFailure(user.email);
-    throw badUserInput("The current password is wrong", "currentPassword");
-  }
+  await confirmPassword(ctx.loginAttempts, user, input.currentPassword, "currentPassword");
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     const updated = await updateCredentials(tx, user.id, { passwordHash });

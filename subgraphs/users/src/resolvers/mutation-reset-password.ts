@@ -13,7 +13,11 @@ import { accountToken, INVALID_LINK } from "./account-inputs.ts";
 
 const resetPasswordInput = z.object({ token: accountToken, newPassword });
 
-/** Whoever holds the link owns the mailbox: they get a new password, and everyone else is out. */
+/**
+ * Whoever holds the link owns the mailbox: they get a new password, and everyone else is out —
+ * refresh tokens ended, access tokens revoked. The revocation comes last before the new
+ * session: NATS refusing it rolls the reset back rather than leave old tokens working.
+ */
 export const resetPassword: MutationResolvers["resetPassword"] = async (_, args, ctx) => {
   const input = parseInput(resetPasswordInput, args.input);
   const payload = await ctx.db.transaction(async (tx) => {
@@ -25,6 +29,8 @@ export const resetPassword: MutationResolvers["resetPassword"] = async (_, args,
     if (!user) throw badUserInput(INVALID_LINK, "token");
     await discardAccountTokens(tx, user.id, "RESET_PASSWORD");
     await afterPasswordChange(tx, ctx.env, user, undefined);
+    // Access tokens from before stop working everywhere at once; the one signed next is newer.
+    await ctx.revocations.revoke(user.id);
     return startSession(tx, ctx.env, user, { userAgent: ctx.userAgent });
   });
   ctx.accountMail.kick();
