@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type SmtpServer, startSmtpServer } from "@kai/testkit";
 import { getIntrospectionQuery } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { persistedDocumentId } from "../gateway/src/persisted-documents/index.ts";
@@ -17,6 +18,7 @@ const MANIFEST = Object.fromEntries(
 );
 
 let stack: Stack;
+let smtp: SmtpServer;
 let dir: string;
 let user: string;
 let admin: string;
@@ -35,9 +37,12 @@ beforeAll(async () => {
   const manifest = join(dir, "persisted-documents.json");
   writeFileSync(manifest, JSON.stringify(MANIFEST));
   const adminEmail = `admin-${randomUUID()}@example.com`;
+  // Production refuses to start users without an SMTP server to send its mail to.
+  smtp = await startSmtpServer();
   stack = await startStack({
     env: {
       NODE_ENV: "production",
+      SMTP_URL: smtp.url,
       PERSISTED_DOCUMENTS: manifest,
       ONLY_PERSISTED_DOCUMENTS: "true",
       ADMIN_EMAILS: adminEmail,
@@ -48,6 +53,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await stack?.stop();
+  await smtp?.dispose();
   rmSync(dir, { recursive: true, force: true });
 });
 
