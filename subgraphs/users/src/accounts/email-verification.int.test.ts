@@ -31,8 +31,8 @@ async function requestVerification(account: Account): Promise<boolean> {
 const verify = (token: string) =>
   harness
     .client()
-    .request<{ verifyEmail: { id: string; email: string; emailVerified: boolean } }>(
-      "mutation ($token: String!) { verifyEmail(token: $token) { id email emailVerified } }",
+    .request<{ verifyEmail: { id: string; emailVerified: boolean } }>(
+      "mutation ($token: String!) { verifyEmail(token: $token) { id emailVerified } }",
       { token },
     );
 
@@ -63,8 +63,21 @@ describe("email verification", () => {
     expect(mail.html).toContain(`${APP_URL}/verify-email?token=${token}`);
 
     const { verifyEmail } = await verify(token);
-    expect(verifyEmail).toEqual({ id: ada.user.id, email: ada.email, emailVerified: true });
+    expect(verifyEmail).toEqual({ id: ada.user.id, emailVerified: true });
     expect(await emailVerified(ada)).toBe(true);
+  });
+
+  it("is no sign-in: whoever opens the link sees no private field of the account", async () => {
+    const ada = await harness.register("Ada");
+    const token = await verificationToken(ada);
+    const failure = await graphqlFailure(
+      harness
+        .client()
+        .request("mutation ($token: String!) { verifyEmail(token: $token) { id email } }", {
+          token,
+        }),
+    );
+    expect(failure.code).toBe("UNAUTHENTICATED");
   });
 
   it("keeps only the token's SHA-256, valid for 24 hours, and clears the sent mail's body", async () => {

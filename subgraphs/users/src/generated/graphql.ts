@@ -169,7 +169,8 @@ export type Mutation = {
   requestEmailVerification: Scalars['Boolean']['output'];
   /**
    * Marks the email of the token's account verified. A token that is unknown, used or expired
-   * is BAD_USER_INPUT (field `token`) and changes nothing. Needs no access token.
+   * is BAD_USER_INPUT (field `token`) and changes nothing. Needs no access token, and signs
+   * nobody in: the user's private fields still need their own.
    */
   verifyEmail: User;
   /**

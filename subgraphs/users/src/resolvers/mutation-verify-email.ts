@@ -5,7 +5,6 @@ import { spendAccountToken } from "../db/account-tokens.repo.ts";
 import { updateCredentials } from "../db/users.repo.ts";
 import { hashAccountToken } from "../domain/account-token.ts";
 import type { MutationResolvers } from "../generated/graphql.ts";
-import { signedIn } from "../sessions/signed-in.ts";
 import { accountToken, INVALID_LINK } from "./account-inputs.ts";
 
 export const verifyEmail: MutationResolvers["verifyEmail"] = async (_, args, ctx) => {
@@ -16,6 +15,7 @@ export const verifyEmail: MutationResolvers["verifyEmail"] = async (_, args, ctx
   });
   if (!user) throw badUserInput(INVALID_LINK, "token");
   ctx.log.info({ userId: user.id }, "email verified");
-  // The link went to this address only: whoever opened it may see the account it confirmed.
-  return signedIn(user);
+  // Not a sign-in: the link may be opened anywhere, so the private fields still need the
+  // user's own access token.
+  return user;
 };
