@@ -94,6 +94,22 @@ export const catalogue = {
     version: 1,
     data: z.object({ key: z.string(), title: z.string() }),
   },
+  "progress.streak_at_risk": {
+    version: 1,
+    /**
+     * Emitted in the user's evening (STREAK_AT_RISK_HOUR, local) when they have a streak but
+     * nothing yet today: the streak ends at local midnight. At most once per user and local
+     * date, so a consumer may turn each into one reminder without deduplicating.
+     */
+    data: z.object({
+      /** The streak that ends unless the user is active before midnight. */
+      streak: z.number().int().positive(),
+      /** The user's local date at risk, YYYY-MM-DD. */
+      date: z.iso.date(),
+      /** The IANA zone that date is counted in. */
+      timezone: z.string(),
+    }),
+  },
 } as const;
 
 export type EventType = keyof typeof catalogue;
