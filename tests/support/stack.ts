@@ -14,12 +14,14 @@ import { capturesSubgraph } from "../../subgraphs/captures/src/app.ts";
 import { loadCapturesEnv } from "../../subgraphs/captures/src/env.ts";
 import { learningSubgraph } from "../../subgraphs/learning/src/app.ts";
 import { loadLearningEnv } from "../../subgraphs/learning/src/env.ts";
+import { notificationsSubgraph } from "../../subgraphs/notifications/src/app.ts";
+import { loadNotificationsEnv } from "../../subgraphs/notifications/src/env.ts";
 import { progressSubgraph } from "../../subgraphs/progress/src/app.ts";
 import { loadProgressEnv } from "../../subgraphs/progress/src/env.ts";
 import { usersSubgraph } from "../../subgraphs/users/src/app.ts";
 import { loadUsersEnv } from "../../subgraphs/users/src/env.ts";
 
-const SUBGRAPHS = ["users", "captures", "learning", "progress"] as const;
+const SUBGRAPHS = ["users", "captures", "learning", "progress", "notifications"] as const;
 type SubgraphName = (typeof SUBGRAPHS)[number];
 
 /** What tests need of a running subgraph: where it listens, and how to stop it. */
@@ -49,7 +51,7 @@ export interface StackOptions {
 }
 
 /**
- * The whole supergraph in this process: four subgraphs on fresh Postgres databases, a
+ * The whole supergraph in this process: five subgraphs on fresh Postgres databases, a
  * private nats-server and redis-server, and the gateway in front — real parts throughout.
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -58,7 +60,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     startRedisServer(),
     createTestDatabases(SUBGRAPHS),
   ]);
-  const statements = { users: 0, captures: 0, learning: 0, progress: 0 };
+  const statements = { users: 0, captures: 0, learning: 0, progress: 0, notifications: 0 };
   // The outbox and mail relays poll on their own schedule; only statements serving requests count.
   const countUnlessBackground = (name: SubgraphName, query: string) => {
     if (!/"(outbox|mail_outbox|processed_events)"/.test(query)) statements[name]++;
@@ -89,7 +91,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return startSubgraphRuntime(usersSubgraph(env), { env, ...options });
   });
   const jwks = { JWKS_URL: new URL("/.well-known/jwks.json", users.url).toString() };
-  const [captures, learning, progress] = await Promise.all([
+  const [captures, learning, progress, notifications] = await Promise.all([
     run("captures", (options) => {
       const env = loadCapturesEnv({ ...common, ...jwks });
       return startSubgraphRuntime(capturesSubgraph(env), { env, ...options });
@@ -102,8 +104,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const env = loadProgressEnv({ ...common, ...jwks });
       return startSubgraphRuntime(progressSubgraph(env), { env, ...options });
     }),
+    run("notifications", (options) => {
+      const env = loadNotificationsEnv({ ...common, ...jwks });
+      return startSubgraphRuntime(notificationsSubgraph(env), { env, ...options });
+    }),
   ]);
-  const subgraphs = { users, captures, learning, progress };
+  const subgraphs = { users, captures, learning, progress, notifications };
   const gatewayEnv = loadGatewayEnv({
     ...common,
     ...jwks,
@@ -111,6 +117,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     CAPTURES_URL: captures.url,
     LEARNING_URL: learning.url,
     PROGRESS_URL: progress.url,
+    NOTIFICATIONS_URL: notifications.url,
   });
   const gateways = await Promise.all(
     Array.from({ length: options.gateways ?? 1 }, () => startGateway(gatewayEnv)),

@@ -1,4 +1,4 @@
-export type SubgraphName = "users" | "captures" | "learning" | "progress";
+export type SubgraphName = "users" | "captures" | "learning" | "progress" | "notifications";
 
 /**
  * Where a subgraph's own database lives: `<SUBGRAPH>_DATABASE_URL` when set, else the

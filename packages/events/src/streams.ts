@@ -8,6 +8,7 @@ export const STREAMS = {
   CAPTURES: "captures.>",
   LEARNING: "learning.>",
   PROGRESS: "progress.>",
+  NOTIFICATIONS: "notifications.>",
   DEAD_LETTERS: "dlq.>",
 } as const;
 
