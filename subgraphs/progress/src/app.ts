@@ -13,13 +13,14 @@ import { userUpdatedConsumer } from "./events/consumers/user-updated.ts";
 import { createLeaderboard, type Leaderboard } from "./leaderboard/leaderboard.ts";
 import { createLoaders } from "./loaders.ts";
 import { resolvers } from "./resolvers/index.ts";
+import { startStreakRiskScheduler } from "./streak-at-risk/streak-risk-scheduler.ts";
 
 export const typeDefs = loadSchema("./schema.graphql", import.meta.url);
 
 export interface ProgressOptions {
   /**
    * The clock for what depends on today (the current week's and month's boards, whether a
-   * streak is still alive). Default: the system clock; tests fix it so dates do not matter.
+   * streak is still alive or at risk). Default: the system clock; tests fix it so dates do not matter.
    */
   now?: () => Date;
 }
@@ -57,6 +58,15 @@ export function progressSubgraph(
       flashcardReviewedConsumer(leaderboard),
       topicCompletedConsumer(leaderboard),
       userDeletedConsumer(leaderboard),
+    ],
+    background: async ({ db, log }) => [
+      startStreakRiskScheduler({
+        db,
+        log,
+        hour: env.STREAK_AT_RISK_HOUR,
+        intervalMs: env.STREAK_AT_RISK_SCAN_INTERVAL_SECONDS * 1000,
+        now,
+      }),
     ],
   };
 }

@@ -31,21 +31,31 @@ export const databaseIdentity = pgTable(
 );
 
 /** One row per user, created from `users.user_created`; the running totals of their progress. */
-export const userProgress = pgTable("user_progress", {
-  userId: uuid("user_id").primaryKey(),
-  /** Copied from the users subgraph so share cards need no call to it. */
-  displayName: text("display_name").notNull(),
-  /** IANA zone the streak's days are counted in. */
-  timezone: text("timezone").notNull(),
-  points: integer("points").notNull().default(0),
-  level: integer("level").notNull().default(1),
-  streak: integer("streak").notNull().default(0),
-  longestStreak: integer("longest_streak").notNull().default(0),
-  lastActiveDate: date("last_active_date", { mode: "string" }),
-  reviews: integer("reviews").notNull().default(0),
-  topicsCompleted: integer("topics_completed").notNull().default(0),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const userProgress = pgTable(
+  "user_progress",
+  {
+    userId: uuid("user_id").primaryKey(),
+    /** Copied from the users subgraph so share cards need no call to it. */
+    displayName: text("display_name").notNull(),
+    /** IANA zone the streak's days are counted in. */
+    timezone: text("timezone").notNull(),
+    points: integer("points").notNull().default(0),
+    level: integer("level").notNull().default(1),
+    streak: integer("streak").notNull().default(0),
+    longestStreak: integer("longest_streak").notNull().default(0),
+    lastActiveDate: date("last_active_date", { mode: "string" }),
+    reviews: integer("reviews").notNull().default(0),
+    topicsCompleted: integer("topics_completed").notNull().default(0),
+    /**
+     * The local date `progress.streak_at_risk` was last emitted for, in the same transaction
+     * as the event: a restart or another replica never warns twice on one date.
+     */
+    atRiskAnnouncedDate: date("at_risk_announced_date", { mode: "string" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The at-risk scan reads only live streaks whose last day is about yesterday.
+  (t) => [index("user_progress_live_streak_idx").on(t.lastActiveDate).where(sql`${t.streak} > 0`)],
+);
 
 /** Per user and local calendar day: what they did and earned that day. */
 export const dailyActivity = pgTable(

@@ -22,6 +22,7 @@ function freshProgress(userId: string): UserProgressRow {
     lastActiveDate: null,
     reviews: 0,
     topicsCompleted: 0,
+    atRiskAnnouncedDate: null,
     updatedAt: new Date(),
   };
 }

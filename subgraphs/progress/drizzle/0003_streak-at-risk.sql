@@ -1,0 +1,2 @@
+ALTER TABLE "user_progress" ADD COLUMN "at_risk_announced_date" date;--> statement-breakpoint
+CREATE INDEX "user_progress_live_streak_idx" ON "user_progress" USING btree ("last_active_date") WHERE "user_progress"."streak" > 0;
