@@ -17,6 +17,13 @@ export {
 } from "./identity-provider.ts";
 export { type NatsServer, startNatsServer } from "./nats-server.ts";
 export { type PostgresCluster, postgresBinDir, startPostgresCluster } from "./postgres-cluster.ts";
+export {
+  type PushReply,
+  type ReceivedPush,
+  startTestPushService,
+  type TestPushService,
+  type TestPushSubscription,
+} from "./push-service.ts";
 export { type RedisServer, startRedisServer } from "./redis-server.ts";
 export {
   type ReceivedMail,
