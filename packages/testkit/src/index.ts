@@ -1,3 +1,12 @@
+export {
+  type FcmReply,
+  type FcmSendRequest,
+  type FcmTokenRequest,
+  startTestFcmServer,
+  type TestFcmServer,
+  type TestFcmServerOptions,
+  type TestServiceAccount,
+} from "./fcm-server.ts";
 export { freePort } from "./free-port.ts";
 export {
   type GeminiReply,
