@@ -1,3 +1,16 @@
+/**
+ * @kai/push: the push channels behind one interface, for a dispatcher that owns its own
+ * deliveries table.
+ *
+ *   const env = serviceEnv.extend(pushEnv.shape).superRefine(checkPushEnv).parse(process.env);
+ *   const push = createPushSenders(env);          // { webPush, fcm, vapidPublicKey }
+ *   const result = await push.webPush.send(subscription, { title, body, data, url });
+ *   // sent → done · gone → delete the subscription/device · failed → give up (log reason)
+ *   // retry → due again in backoffDelayMs(attempts, result.afterMs)
+ *
+ * A send makes one attempt with a timeout and never throws, so a consumer never waits on
+ * a push service. Validate `registerPushSubscription` input with webPushTargetSchema.
+ */
 export { type BackoffOptions, backoffDelayMs } from "./backoff.ts";
 export {
   checkPushEnv,
