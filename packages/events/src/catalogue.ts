@@ -110,6 +110,28 @@ export const catalogue = {
       timezone: z.string(),
     }),
   },
+  "notifications.notification_created": {
+    version: 1,
+    /**
+     * A notification as the inbox stored it: the `notificationReceived` subscription's payload
+     * is this data, so it carries every field of `Notification`.
+     */
+    data: z.object({
+      id,
+      kind: z.enum([
+        "DUE_CARDS",
+        "STREAK_AT_RISK",
+        "LEVEL_UP",
+        "ACHIEVEMENT_UNLOCKED",
+        "CAPTURE_PROCESSED",
+      ]),
+      title: z.string(),
+      body: z.string(),
+      data: z.record(z.string(), z.unknown()),
+      createdAt: instant,
+      readAt: instant.nullable(),
+    }),
+  },
 } as const;
 
 export type EventType = keyof typeof catalogue;

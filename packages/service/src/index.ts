@@ -2,6 +2,7 @@ export { authenticationGuard } from "./authentication-guard.ts";
 export { DateTime } from "./date-time.ts";
 export { formatError, logFailures } from "./errors.ts";
 export { jsonErrors, sendGraphqlError, unknownRoute } from "./http/index.ts";
+export { JSONScalar } from "./json.ts";
 export {
   countTokens,
   limitRules,
