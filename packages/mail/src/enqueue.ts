@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DbOrTx } from "@kai/db";
 import { z } from "zod";
+import { mailHeadersSchema } from "./headers.ts";
 import { mailOutbox } from "./tables.ts";
 import { renderMail, type TemplateData, type TemplateName } from "./templates/catalogue.ts";
 
@@ -22,8 +23,16 @@ export async function enqueueMail<S extends Record<string, unknown>>(
   message: MailMessage,
 ): Promise<{ id: string }> {
   const to = recipient.parse(message.to);
-  const rendered = renderMail(message.template, message.data);
+  const { subject, text, html, headers } = renderMail(message.template, message.data);
   const id = randomUUID();
-  await tx.insert(mailOutbox).values({ id, to, template: message.template, ...rendered });
+  await tx.insert(mailOutbox).values({
+    id,
+    to,
+    template: message.template,
+    subject,
+    text,
+    html,
+    headers: headers === undefined ? null : mailHeadersSchema.parse(headers),
+  });
   return { id };
 }

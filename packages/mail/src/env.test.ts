@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createMailTransport } from "./create-transport.ts";
-import { mailEnv, requireSmtpInProduction } from "./env.ts";
+import {
+  mailEnv,
+  requireSmtpInProduction,
+  requireUnsubscribeSecretInProduction,
+  unsubscribeEnv,
+  unsubscribeSecret,
+} from "./env.ts";
 
 // How a service adds the mail settings to its own env.
 const serviceEnv = z
@@ -42,5 +48,31 @@ describe("the mail env", () => {
     expect(() =>
       createMailTransport({ NODE_ENV: "production", DATA_DIR: ".data", SMTP_URL: undefined }),
     ).toThrow(/SMTP_URL/);
+  });
+});
+
+describe("the unsubscribe env", () => {
+  const withSecret = z
+    .object({ NODE_ENV: z.string().default("development") })
+    .extend(unsubscribeEnv.shape)
+    .superRefine(requireUnsubscribeSecretInProduction);
+  const secret = "x".repeat(32);
+
+  it("uses UNSUBSCRIBE_SECRET, or a development key outside production", () => {
+    expect(unsubscribeSecret(withSecret.parse({ UNSUBSCRIBE_SECRET: secret }))).toBe(secret);
+    expect(
+      unsubscribeSecret(withSecret.parse({ UNSUBSCRIBE_SECRET: "" })).length,
+    ).toBeGreaterThanOrEqual(32);
+  });
+
+  it.each([
+    ["production without a secret", { NODE_ENV: "production" }],
+    ["a secret shorter than 32 characters", { UNSUBSCRIBE_SECRET: "short" }],
+  ])("refuses %s", (_case, source) => {
+    expect(withSecret.safeParse(source).success).toBe(false);
+  });
+
+  it("never hands out the development key in production", () => {
+    expect(() => unsubscribeSecret({ NODE_ENV: "production" })).toThrow(/UNSUBSCRIBE_SECRET/);
   });
 });

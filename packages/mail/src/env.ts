@@ -51,3 +51,48 @@ export function requireSmtpInProduction(
     });
   }
 }
+
+/**
+ * Development's stand-in for UNSUBSCRIBE_SECRET, so a fresh checkout starts without one;
+ * production refuses it (requireUnsubscribeSecretInProduction).
+ */
+const DEV_UNSUBSCRIBE_SECRET = "kai-development-unsubscribe-secret-not-for-production";
+
+/**
+ * The settings of a service that makes or checks unsubscribe tokens (signUnsubscribeToken);
+ * it extends its env with them like with `mailEnv`.
+ */
+export const unsubscribeEnv = z.object({
+  /**
+   * The HMAC key of unsubscribe tokens, at least 32 characters (`openssl rand -base64 48`).
+   * Changing it voids every unsubscribe link already mailed. Unset in development: a fixed
+   * development key.
+   */
+  UNSUBSCRIBE_SECRET: optional(z.string().min(32)),
+});
+
+/** A refinement for a service env that includes `unsubscribeEnv`: production needs a real key. */
+export function requireUnsubscribeSecretInProduction(
+  env: { NODE_ENV: string; UNSUBSCRIBE_SECRET?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (env.NODE_ENV === "production" && !env.UNSUBSCRIBE_SECRET) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["UNSUBSCRIBE_SECRET"],
+      message: "is required in production (anyone could forge unsubscribe links otherwise)",
+    });
+  }
+}
+
+/** The key to sign and verify unsubscribe tokens with: UNSUBSCRIBE_SECRET, or development's. */
+export function unsubscribeSecret(env: {
+  NODE_ENV: string;
+  UNSUBSCRIBE_SECRET?: string | undefined;
+}): string {
+  if (env.UNSUBSCRIBE_SECRET) return env.UNSUBSCRIBE_SECRET;
+  if (env.NODE_ENV === "production") {
+    throw new Error("Invalid configuration:\n  UNSUBSCRIBE_SECRET: is required in production");
+  }
+  return DEV_UNSUBSCRIBE_SECRET;
+}

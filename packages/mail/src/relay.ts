@@ -39,6 +39,9 @@ export interface MailRelay {
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
+/** What a mail in a final state no longer keeps: its bodies and headers carry live tokens. */
+const CLEARED = { text: null, html: null, headers: null } as const;
+
 /**
  * Sends the mail outbox. Each mail is claimed in its own transaction with `FOR UPDATE SKIP
  * LOCKED`, so replicas share the work and none sends a mail another holds; it is sent, then
@@ -70,6 +73,7 @@ export function startMailRelay<S extends Record<string, unknown>>(
     text: row.text ?? "",
     html: row.html ?? "",
     date: row.createdAt,
+    headers: row.headers ?? {},
   });
 
   /** Claims, sends and records one due mail; false when none is due. */
@@ -99,7 +103,12 @@ export function startMailRelay<S extends Record<string, unknown>>(
         if (attempts >= maxAttempts || isPermanentFailure(error)) {
           await tx
             .update(mailOutbox)
-            .set({ attempts, lastError, failedAt: sql`clock_timestamp()`, text: null, html: null })
+            .set({
+              attempts,
+              lastError,
+              failedAt: sql`clock_timestamp()`,
+              ...CLEARED,
+            })
             .where(thisRow);
           log.error({ ...fields, reason: lastError }, "mail given up");
           return true;
@@ -118,7 +127,12 @@ export function startMailRelay<S extends Record<string, unknown>>(
       }
       await tx
         .update(mailOutbox)
-        .set({ attempts, lastError: null, sentAt: sql`clock_timestamp()`, text: null, html: null })
+        .set({
+          attempts,
+          lastError: null,
+          sentAt: sql`clock_timestamp()`,
+          ...CLEARED,
+        })
         .where(thisRow);
       log.info(fields, "mail sent");
       return true;

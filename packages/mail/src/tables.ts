@@ -1,5 +1,8 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** Header fields a mail adds to the standard ones, by name; values are ASCII, unfolded. */
+export type MailHeaders = Record<string, string>;
 
 /**
  * Mail waiting to go out. Written in the same transaction as the change it tells the user
@@ -24,6 +27,12 @@ export const mailOutbox = pgTable(
     /** Null once the mail reached a final state (sent or given up). */
     text: text("text"),
     html: text("html"),
+    /**
+     * Extra header fields by name, e.g. `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC
+     * 8058). Null when the mail has none, and cleared with the bodies: an unsubscribe link
+     * carries a token too.
+     */
+    headers: jsonb("headers").$type<MailHeaders>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** When the relay may try (again); pushed back after each failure. */
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),

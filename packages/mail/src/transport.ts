@@ -1,4 +1,5 @@
 import type { SendMailOptions } from "nodemailer";
+import type { MailHeaders } from "./tables.ts";
 
 /** One mail as the relay hands it to a transport: rendered, addressed and named. */
 export interface OutgoingMail {
@@ -13,6 +14,8 @@ export interface OutgoingMail {
   html: string;
   /** When it was enqueued; the Date header, also the same on every attempt. */
   date: Date;
+  /** Extra header fields, already checked by `mailHeadersSchema` when enqueued. */
+  headers: MailHeaders;
 }
 
 /**
@@ -37,5 +40,10 @@ export function toNodemailer(mail: OutgoingMail): SendMailOptions {
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
+    // Prepared: emitted byte for byte, never re-encoded or folded, so List-Unsubscribe
+    // arrives exactly as rendered. Safe because mailHeadersSchema allows one ASCII line only.
+    headers: Object.fromEntries(
+      Object.entries(mail.headers).map(([name, value]) => [name, { prepared: true, value }]),
+    ),
   };
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { RenderedMail } from "./layout.ts";
+import { notification, notificationData } from "./notification.ts";
 import { passwordChanged, passwordChangedData } from "./password-changed.ts";
 import { resetPassword, resetPasswordData } from "./reset-password.ts";
 import { verifyEmail, verifyEmailData } from "./verify-email.ts";
@@ -21,6 +22,7 @@ export const templates = {
   "verify-email": template(verifyEmailData, verifyEmail),
   "reset-password": template(resetPasswordData, resetPassword),
   "password-changed": template(passwordChangedData, passwordChanged),
+  notification: template(notificationData, notification),
 } satisfies Record<string, Template<z.ZodType>>;
 
 export type TemplateName = keyof typeof templates;

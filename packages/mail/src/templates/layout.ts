@@ -1,3 +1,4 @@
+import type { MailHeaders } from "../tables.ts";
 import { html, type SafeHtml } from "./html.ts";
 
 /** What every template renders: the parts of one mail. */
@@ -5,6 +6,8 @@ export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
+  /** Header fields beyond the standard ones, e.g. List-Unsubscribe. */
+  headers?: MailHeaders;
 }
 
 const SIGNATURE = "— Kai";

@@ -94,3 +94,75 @@ describe("the catalogue", () => {
     ).toThrow(/time zone/);
   });
 });
+
+describe("the notification template", () => {
+  const unsubscribeUrl = "https://api.kai.test/unsubscribe?token=abc.def";
+  const data = {
+    kind: "STREAK_AT_RISK",
+    title: "Your 5-day streak ends at midnight",
+    body: "One review keeps it going.\n\nYou have 12 cards due.",
+    actionUrl: "https://app.kai.test/study?from=mail&x=1",
+    unsubscribe: { url: unsubscribeUrl },
+  };
+
+  it("renders title, paragraphs, the action and the way out in both parts", () => {
+    const mail = renderMail("notification", data);
+    expect(mail.subject).toBe("Your 5-day streak ends at midnight");
+    expect(mail.text).toContain("One review keeps it going.\n\nYou have 12 cards due.");
+    expect(mail.text).toContain("\nhttps://app.kai.test/study?from=mail&x=1\n");
+    expect(mail.text).toContain("streak reminders");
+    expect(mail.text).toContain(`\n${unsubscribeUrl}\n`);
+    expect(mail.html).toContain('href="https://app.kai.test/study?from=mail&amp;x=1"');
+    expect(mail.html).toContain("Open Kai");
+    expect(mail.html).toContain(`href="${unsubscribeUrl}"`);
+    expect(mail.headers).toEqual({
+      "List-Unsubscribe": `<${unsubscribeUrl}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
+  });
+
+  it("escapes title and body in HTML, keeping the body's line breaks", () => {
+    const mail = renderMail("notification", {
+      ...data,
+      title: "<b>Level 3</b> & more",
+      body: '<script>alert("x")</script>\nline two',
+      actionLabel: "<i>Go</i>",
+    });
+    expect(mail.html).not.toMatch(/<script|<b>Level|<i>Go/);
+    expect(mail.html).toContain("&lt;b&gt;Level 3&lt;/b&gt; &amp; more");
+    expect(mail.html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;<br>line two");
+    expect(mail.html).toContain("&lt;i&gt;Go&lt;/i&gt;");
+    expect(mail.text).toContain('<script>alert("x")</script>\nline two');
+  });
+
+  it("links the footer to a confirmation page when given, and names a kind it does not know", () => {
+    const mail = renderMail("notification", {
+      ...data,
+      kind: "WEEKLY_DIGEST",
+      unsubscribe: {
+        url: unsubscribeUrl,
+        mailto: "mailto:unsubscribe@kai.test?subject=abc.def",
+        pageUrl: "https://app.kai.test/unsubscribe?token=abc.def",
+      },
+    });
+    expect(mail.html).toContain('href="https://app.kai.test/unsubscribe?token=abc.def"');
+    expect(mail.text).toContain("weekly digest notifications");
+    expect(mail.headers?.["List-Unsubscribe"]).toBe(
+      `<${unsubscribeUrl}>, <mailto:unsubscribe@kai.test?subject=abc.def>`,
+    );
+  });
+
+  it.each([
+    ["a title over two lines", { title: "a\r\nBcc: eve@example.com" }],
+    ["an empty body", { body: "  " }],
+    ["a javascript: action", { actionUrl: "javascript:alert(1)" }],
+    ["a lower-case kind", { kind: "streak" }],
+    ["a plain-http unsubscribe URL", { unsubscribe: { url: "http://api.kai.test/unsubscribe" } }],
+    [
+      "a mailto that is not one",
+      { unsubscribe: { url: unsubscribeUrl, mailto: "unsub@kai.test" } },
+    ],
+  ])("refuses %s", (_case, change) => {
+    expect(() => renderMail("notification", { ...data, ...change })).toThrow();
+  });
+});
