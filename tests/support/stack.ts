@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import type { RunningSubgraph } from "@kai/runtime";
 import { startSubgraphRuntime } from "@kai/runtime";
 import {
@@ -105,7 +106,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return startSubgraphRuntime(progressSubgraph(env), { env, ...options });
     }),
     run("notifications", (options) => {
-      const env = loadNotificationsEnv({ ...common, ...jwks });
+      const env = loadNotificationsEnv({ ...common, ...jwks, ...testVapidKeys() });
       return startSubgraphRuntime(notificationsSubgraph(env), { env, ...options });
     }),
   ]);
@@ -142,5 +143,25 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.stop()));
       await Promise.all([nats.dispose(), redis.dispose(), databases.dispose()]);
     },
+  };
+}
+
+/**
+ * A VAPID key pair for notifications: production requires one, and every stack gets its own
+ * (an uncompressed P-256 point and its 32-byte scalar, base64url, as @kai/push reads them).
+ */
+function testVapidKeys(): Record<string, string> {
+  const jwk = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({
+    format: "jwk",
+  });
+  const point = Buffer.concat([
+    Buffer.from([4]),
+    Buffer.from(jwk.x ?? "", "base64url"),
+    Buffer.from(jwk.y ?? "", "base64url"),
+  ]);
+  return {
+    VAPID_PUBLIC_KEY: point.toString("base64url"),
+    VAPID_PRIVATE_KEY: jwk.d ?? "",
+    VAPID_SUBJECT: "mailto:tests@kai.test",
   };
 }
