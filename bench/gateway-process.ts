@@ -32,7 +32,7 @@ export async function startGatewayProcess(
   env: Record<string, string> = {},
 ): Promise<GatewayProcess> {
   const port = await freePort();
-  const { users, captures, learning, progress } = stack.subgraphs;
+  const { users, captures, learning, progress, notifications } = stack.subgraphs;
   const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
     env: {
       ...process.env,
@@ -44,6 +44,7 @@ export async function startGatewayProcess(
       CAPTURES_URL: captures.url,
       LEARNING_URL: learning.url,
       PROGRESS_URL: progress.url,
+      NOTIFICATIONS_URL: notifications.url,
       LOG_LEVEL: "silent",
       ...env,
     },

@@ -16,7 +16,7 @@ import { type ServiceProcess, serviceProcess } from "./service-process.ts";
 
 const run = promisify(execFile);
 
-export const SUBGRAPHS = ["users", "captures", "learning", "progress"] as const;
+export const SUBGRAPHS = ["users", "captures", "learning", "progress", "notifications"] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
 export type ServiceName = SubgraphName | "gateway";
 
@@ -65,7 +65,7 @@ export async function startProcessStack(): Promise<ProcessStack> {
       startRedisServer().then((part) => remember(started, part)),
     ]);
     const unexpectedExits: UnexpectedExit[] = [];
-    const ports = await distinctPorts(5);
+    const ports = await distinctPorts(SUBGRAPHS.length + 1);
     const common = {
       NODE_ENV: "test",
       HOST: "127.0.0.1",
@@ -87,13 +87,18 @@ export async function startProcessStack(): Promise<ProcessStack> {
     SUBGRAPHS.forEach((name, index) => {
       services[name] = make(name, `subgraphs/${name}/src/main.ts`, ports[index] as number);
     });
-    // users first: the others fetch its JWKS, and the gateway composes all four.
+    // users first: the others fetch its JWKS, and the gateway plans over all of them.
     await services.users?.start();
     await Promise.all(SUBGRAPHS.slice(1).map((name) => services[name]?.start()));
     const routing = Object.fromEntries(
       SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, services[name]?.url ?? ""]),
     );
-    services.gateway = make("gateway", "gateway/src/main.ts", ports[4] as number, routing);
+    services.gateway = make(
+      "gateway",
+      "gateway/src/main.ts",
+      ports[SUBGRAPHS.length] as number,
+      routing,
+    );
     await services.gateway.start();
 
     const all = services as Record<ServiceName, ServiceProcess>;
