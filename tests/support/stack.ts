@@ -106,7 +106,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return startSubgraphRuntime(progressSubgraph(env), { env, ...options });
     }),
     run("notifications", (options) => {
-      const env = loadNotificationsEnv({ ...common, ...jwks, ...testVapidKeys() });
+      const env = loadNotificationsEnv({
+        ...common,
+        ...jwks,
+        ...testVapidKeys(),
+        // Production requires a secret for its unsubscribe links.
+        UNSUBSCRIBE_SECRET: "kai-test-stack-unsubscribe-secret-0123456789",
+      });
       return startSubgraphRuntime(notificationsSubgraph(env), { env, ...options });
     }),
   ]);

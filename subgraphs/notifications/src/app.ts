@@ -1,10 +1,12 @@
 import { fileURLToPath } from "node:url";
+import { createMailTransport, startMailRelay, unsubscribeSecret } from "@kai/mail";
 import { createPushSenders, generateVapidKeys, type PushSendersOptions } from "@kai/push";
 import { loadSchema, type Resources, type SubgraphDefinition } from "@kai/runtime";
 import type { NotificationsContext } from "./context.ts";
 import { type NotificationsSchema, schema } from "./db/tables.ts";
 import { storedVapidKeys } from "./db/vapid.repo.ts";
 import { startDispatcher } from "./delivery/dispatcher.ts";
+import { emailChannel } from "./delivery/email-channel.ts";
 import { pushChannel } from "./delivery/push-channel.ts";
 import type { NotificationsEnv } from "./env.ts";
 import { achievementUnlockedConsumer } from "./events/consumers/achievement-unlocked.ts";
@@ -18,6 +20,7 @@ import { userUpdatedConsumer } from "./events/consumers/user-updated.ts";
 import { createLoaders } from "./loaders.ts";
 import { startReminderScheduler } from "./reminders/reminder-scheduler.ts";
 import { resolvers } from "./resolvers/index.ts";
+import { unsubscribeRoutes } from "./routes/unsubscribe.ts";
 
 export const typeDefs = loadSchema("./schema.graphql", import.meta.url);
 
@@ -34,6 +37,8 @@ export interface NotificationsOptions {
 interface NotificationsResources extends Resources {
   vapidPublicKey: string;
   senders: ReturnType<typeof createPushSenders>;
+  /** Sends the mail outbox now rather than at the relay's next poll. */
+  kickMail(): void;
 }
 
 export function notificationsSubgraph(
@@ -49,7 +54,7 @@ export function notificationsSubgraph(
     // Production configures VAPID keys (the env refuses to start without them); elsewhere a
     // pair is made once and kept in the database, so every replica signs with the same one
     // and browsers' subscriptions survive restarts.
-    setup: async ({ db }) => {
+    setup: async ({ db, log }) => {
       const keys =
         env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY
           ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY }
@@ -63,7 +68,18 @@ export function notificationsSubgraph(
         },
         push,
       );
-      return { vapidPublicKey: keys.publicKey, senders };
+      // SMTP (SMTP_URL), or in development without it the dev mailbox `pnpm mailbox` reads.
+      const transport = createMailTransport(env);
+      const relay = startMailRelay({ db, transport, log, from: env.MAIL_FROM });
+      return {
+        vapidPublicKey: keys.publicKey,
+        senders,
+        kickMail: () => relay.kick(),
+        async close() {
+          await relay.stop();
+          await transport.close();
+        },
+      };
     },
     context: ({ db, vapidPublicKey }, base) => ({
       ...base,
@@ -83,19 +99,27 @@ export function notificationsSubgraph(
       streakAtRiskConsumer(),
       flashcardsDueConsumer(),
     ],
-    background: async ({ db, log, senders }) => [
+    routes: (app, { db }) => unsubscribeRoutes(app, db, unsubscribeSecret(env)),
+    background: async ({ db, log, senders, kickMail }) => [
       startReminderScheduler({
         db,
         log,
         now,
         intervalMs: env.REMINDER_SCAN_INTERVAL_SECONDS * 1000,
       }),
-      // EMAIL has no sender yet: its deliveries are marked SKIPPED (see ChannelSenders).
       startDispatcher({
         db,
         log,
         now,
-        senders: { PUSH: pushChannel(db, senders, now) },
+        senders: {
+          PUSH: pushChannel(db, senders, now),
+          EMAIL: emailChannel(db, {
+            appUrl: env.PUBLIC_APP_URL,
+            unsubscribeUrl: env.UNSUBSCRIBE_URL,
+            secret: unsubscribeSecret(env),
+            kick: kickMail,
+          }),
+        },
         intervalMs: env.DELIVERY_POLL_INTERVAL_SECONDS * 1000,
       }),
     ],

@@ -14,6 +14,8 @@ import {
 } from "drizzle-orm/pg-core";
 
 export { erasedUsers, outbox, processedEvents } from "@kai/events";
+/** Mail the EMAIL channel wrote, sent by the mail relay in this process (see delivery/email-channel.ts). */
+export { mailOutbox } from "@kai/mail";
 
 /**
  * What notifications knows of each user, from `users.user_created` / `users.user_updated`:

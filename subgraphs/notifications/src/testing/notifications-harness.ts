@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { buildEvent, type EventData, type EventEnvelope, type EventType } from "@kai/events";
 import { startTestSubgraph, type TestSubgraph } from "@kai/runtime/testing";
 import { waitFor } from "@kai/testkit";
@@ -10,6 +13,8 @@ import type { NotificationsSchema } from "../db/tables.ts";
 import { loadNotificationsEnv, type NotificationsEnv } from "../env.ts";
 
 export interface NotificationsHarness extends TestSubgraph<NotificationsSchema, NotificationsEnv> {
+  /** The dev mailbox the EMAIL channel's mail lands in (@kai/mail's readMailbox reads it). */
+  mailDir: string;
   /** Moves the subgraph's clock (quiet hours, reminder windows). */
   setNow(at: Date): void;
   /** Publishes an event of another subgraph for the user, as its relay would. */
@@ -31,12 +36,15 @@ export async function startNotificationsHarness(
   env: Record<string, string> = {},
 ): Promise<NotificationsHarness> {
   let clock = start;
+  // Mail goes to a dev mailbox of this harness's own, removed on dispose.
+  const mailDir = mkdtempSync(join(tmpdir(), "kai-notifications-mail-"));
   const now = () => clock;
   const harness = await startTestSubgraph((e) => notificationsSubgraph(e, { now }), {
     loadEnv: loadNotificationsEnv,
     env: {
       REMINDER_SCAN_INTERVAL_SECONDS: "0.05",
       DELIVERY_POLL_INTERVAL_SECONDS: "0.05",
+      MAIL_DIR: mailDir,
       ...env,
     },
   });
@@ -53,6 +61,11 @@ export async function startNotificationsHarness(
   };
   return {
     ...harness,
+    mailDir,
+    async dispose() {
+      await harness.dispose();
+      rmSync(mailDir, { recursive: true, force: true });
+    },
     setNow(at) {
       clock = at;
     },
