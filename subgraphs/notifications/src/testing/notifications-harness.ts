@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildEvent, type EventData, type EventEnvelope, type EventType } from "@kai/events";
+import type { PushSendersOptions } from "@kai/push";
 import { startTestSubgraph, type TestSubgraph } from "@kai/runtime/testing";
 import { waitFor } from "@kai/testkit";
 import { eq } from "drizzle-orm";
@@ -34,12 +35,13 @@ export interface NotificationsHarness extends TestSubgraph<NotificationsSchema, 
 export async function startNotificationsHarness(
   start = new Date(),
   env: Record<string, string> = {},
+  push: PushSendersOptions = {},
 ): Promise<NotificationsHarness> {
   let clock = start;
   // Mail goes to a dev mailbox of this harness's own, removed on dispose.
   const mailDir = mkdtempSync(join(tmpdir(), "kai-notifications-mail-"));
   const now = () => clock;
-  const harness = await startTestSubgraph((e) => notificationsSubgraph(e, { now }), {
+  const harness = await startTestSubgraph((e) => notificationsSubgraph(e, { now, push }), {
     loadEnv: loadNotificationsEnv,
     env: {
       REMINDER_SCAN_INTERVAL_SECONDS: "0.05",
