@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@kai/db";
-import { eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { DueState } from "../domain/due-reminder.ts";
 import { type DueCardsRow, dueCards } from "./schema.ts";
 import type { NotificationsSchema } from "./tables.ts";
@@ -24,10 +24,19 @@ export async function saveDueCards(
     .onConflictDoUpdate({ target: dueCards.userId, set: state });
 }
 
-/** Users with due cards (a reminder may be owed); the scheduler checks the rest in code. */
+/**
+ * Users with due cards no reminder named yet: a reminder may be owed (their local time
+ * decides). Users whose cards were all named are left out, so they never crowd the batch.
+ */
 export function findUsersWithDueCards(
   db: DbOrTx<NotificationsSchema>,
   limit: number,
 ): Promise<DueCardsRow[]> {
-  return db.select().from(dueCards).where(gt(dueCards.dueCount, 0)).limit(limit);
+  return db
+    .select()
+    .from(dueCards)
+    .where(
+      and(gt(dueCards.dueCount, 0), sql`not (${dueCards.cardIds} <@ ${dueCards.remindedCardIds})`),
+    )
+    .limit(limit);
 }

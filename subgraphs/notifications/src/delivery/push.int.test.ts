@@ -1,4 +1,11 @@
-import { startTestPushService, type TestPushService, waitFor } from "@kai/testkit";
+import { randomUUID } from "node:crypto";
+import {
+  startTestFcmServer,
+  startTestPushService,
+  type TestFcmServer,
+  type TestPushService,
+  waitFor,
+} from "@kai/testkit";
 import { eq } from "drizzle-orm";
 import { gql } from "graphql-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,14 +24,19 @@ const REGISTER = gql`
 /** The harness's clock, fixed: retry times are counted from it. */
 const START = new Date();
 let service: TestPushService;
+let fcm: TestFcmServer;
 let harness: NotificationsHarness;
 beforeAll(async () => {
-  service = await startTestPushService();
-  harness = await startNotificationsHarness(START, {}, { webPushAgent: service.agent });
+  [service, fcm] = await Promise.all([startTestPushService(), startTestFcmServer()]);
+  harness = await startNotificationsHarness(
+    START,
+    { FCM_BASE_URL: fcm.baseUrl, FCM_SERVICE_ACCOUNT: JSON.stringify(fcm.serviceAccount) },
+    { webPushAgent: service.agent },
+  );
 });
 afterAll(async () => {
   await harness?.dispose();
-  await service?.dispose();
+  await Promise.all([service?.dispose(), fcm?.dispose()]);
 });
 
 async function subscribedUser() {
@@ -88,5 +100,23 @@ describe("the PUSH channel against a real push service", () => {
     });
     expect(delivery.status).toBe("PENDING");
     expect(delivery.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(START.getTime() + 120_000);
+  });
+
+  it("sends to a registered mobile device over FCM HTTP v1", async () => {
+    const userId = await harness.newUser();
+    const client = await harness.clientFor(userId);
+    const token = `device-${randomUUID()}`;
+    await client.request(
+      "mutation ($input: RegisterDeviceInput!) { registerDevice(input: $input) }",
+      { input: { platform: "ANDROID", token } },
+    );
+    await harness.publish("progress.level_up", userId, { level: 8, points: 4900 });
+    const sent = await waitFor(() =>
+      fcm.sends.find((send) => JSON.stringify(send.body).includes(token)),
+    );
+    expect(sent.projectId).toBe(fcm.projectId);
+    expect(sent.authorization).toMatch(/^Bearer /);
+    expect(JSON.stringify(sent.body)).toContain("Level 8!");
+    await waitFor(async () => ((await pushDelivery(userId))?.status === "SENT" ? true : undefined));
   });
 });
