@@ -5,6 +5,7 @@ import {
   deliveries,
   devices,
   dueCards,
+  mailOutbox,
   notifications,
   preferences,
   pushSubscriptions,
@@ -41,11 +42,17 @@ export async function hasRecipient(
   return rows.length > 0;
 }
 
-/** Every row of the user's, in every table (users.user_deleted). */
+/** Every row of the user's, in every table (users.user_deleted), their mail to them included. */
 export async function deleteUserRows(
   tx: DbOrTx<NotificationsSchema>,
   userId: string,
 ): Promise<void> {
+  const [recipient] = await tx
+    .select({ email: recipients.email })
+    .from(recipients)
+    .where(eq(recipients.userId, userId));
+  // The mail outbox keys mail by address only; the address goes with the account.
+  if (recipient?.email) await tx.delete(mailOutbox).where(eq(mailOutbox.to, recipient.email));
   await tx.delete(deliveries).where(eq(deliveries.userId, userId));
   await tx.delete(notifications).where(eq(notifications.userId, userId));
   await tx.delete(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));

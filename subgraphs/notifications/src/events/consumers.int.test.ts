@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { EventEnvelope, EventType } from "@kai/events";
+import { waitFor } from "@kai/testkit";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliveries, recipients } from "../db/schema.ts";
+import { deliveries, mailOutbox, recipients } from "../db/schema.ts";
 import {
   type NotificationsHarness,
   startNotificationsHarness,
@@ -128,6 +129,19 @@ describe("each consumer makes at most one notification per user and cause", () =
     const userId = await harness.newUser();
     const level = await harness.publish("progress.level_up", userId, { level: 2, points: 100 });
     await harness.processed("notifications-level-up", level.id);
+    // A mail to them (email is on for streak warnings), written to the mail outbox.
+    const risk = await harness.publish("progress.streak_at_risk", userId, {
+      streak: 2,
+      date: "2026-01-11",
+      timezone: "UTC",
+    });
+    await harness.processed("notifications-streak-at-risk", risk.id);
+    const mailTo = eq(mailOutbox.to, `${userId}@example.com`);
+    await waitFor(async () =>
+      (await harness.subgraph.deps.db.select().from(mailOutbox).where(mailTo)).length > 0
+        ? true
+        : undefined,
+    );
     const deleted = await harness.publish("users.user_deleted", userId, {});
     await harness.processed("notifications-user-deleted", deleted.id);
     const late = await harness.publish("progress.level_up", userId, { level: 3, points: 400 });
@@ -135,5 +149,6 @@ describe("each consumer makes at most one notification per user and cause", () =
     expect(await harness.stored(userId)).toEqual([]);
     const { db } = harness.subgraph.deps;
     expect(await db.select().from(recipients).where(eq(recipients.userId, userId))).toEqual([]);
+    expect(await db.select().from(mailOutbox).where(mailTo)).toEqual([]);
   });
 });
