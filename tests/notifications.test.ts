@@ -1,5 +1,7 @@
+import { waitFor } from "@kai/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCapture, register, type Session, waitForProcessed } from "./support/operations.ts";
+import { queryRows } from "./support/psql.ts";
 import { type Stack, startStack } from "./support/stack.ts";
 import { connectSocket, subscribe, waitForLive } from "./support/subscriptions.ts";
 
@@ -100,5 +102,35 @@ describe("notifications through the gateway", () => {
     expect(Buffer.from(answer.vapidPublicKey, "base64url")).toHaveLength(65);
     // The zone arrives with users.user_created, a moment after register answers.
     expect(answer.me.notificationPreferences.dailyReminderTime).toBe("09:00");
+  });
+
+  it("erases a deleted account's notifications, settings and devices", async () => {
+    const ada = await register(stack, "Ada");
+    await createCapture(ada).then((id) => waitForProcessed(ada, id));
+    await waitFor(async () => ((await captureNotices(ada)).length > 0 ? true : undefined));
+    await ada.client.request(
+      'mutation { updateNotificationPreferences(input: { dailyReminderTime: "07:15" }) { timezone } }',
+    );
+    await ada.client.request(
+      'mutation { registerDevice(input: { platform: IOS, token: "ios-device" }) }',
+    );
+    const counts = () =>
+      queryRows(
+        stack.databases.notifications,
+        ["notifications", "preferences", "devices", "recipients"]
+          .map((table) => `select count(*) from ${table} where user_id = '${ada.userId}'`)
+          .join(" union all "),
+      );
+    // Each table holds a row of Ada's before the deletion, so "none after" means something.
+    await waitFor(async () =>
+      (await counts()).every(([count]) => Number(count) > 0) ? true : undefined,
+    );
+    await ada.client.request(
+      "mutation ($password: String!) { deleteAccount(password: $password) }",
+      { password: "correct horse battery" },
+    );
+    await waitFor(async () =>
+      (await counts()).every(([count]) => Number(count) === 0) ? true : undefined,
+    );
   });
 });
