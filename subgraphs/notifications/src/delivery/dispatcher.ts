@@ -9,6 +9,8 @@ import type { ChannelSenders } from "./channel-sender.ts";
 const BATCH = 50;
 /** Longer than any one send (the push senders time out at 10 s). */
 const LEASE_MS = 60_000;
+/** A sender that keeps throwing is given up on after this many attempts. */
+const MAX_ATTEMPTS = 10;
 
 export interface DispatcherOptions {
   db: Db<NotificationsSchema>;
@@ -34,11 +36,12 @@ export function startDispatcher(options: DispatcherOptions): BackgroundTask & {
       claimed.map(async (item) => {
         const sender = senders[item.delivery.channel];
         const outcome = sender
-          ? await sender.send(item).catch((error: unknown) => ({
-              status: "RETRY" as const,
-              at: new Date(now().getTime() + LEASE_MS),
-              reason: error instanceof Error ? error.message : String(error),
-            }))
+          ? await sender.send(item).catch((error: unknown) => {
+              const reason = error instanceof Error ? error.message : String(error);
+              return item.delivery.attempts >= MAX_ATTEMPTS
+                ? { status: "FAILED" as const, reason }
+                : { status: "RETRY" as const, at: new Date(now().getTime() + LEASE_MS), reason };
+            })
           : { status: "SKIPPED" as const, reason: `no sender for ${item.delivery.channel}` };
         await finishDelivery(db, item.delivery.id, outcome, now());
       }),

@@ -1,3 +1,4 @@
+import { notFound } from "@kai/errors";
 import { requireSelfOrAdmin } from "@kai/service";
 import type { UserResolvers } from "../generated/graphql.ts";
 import { loadInboxPage } from "./notification-connection.ts";
@@ -16,7 +17,8 @@ export const User: UserResolvers = {
   notificationPreferences: async (user, _, ctx) => {
     requireSelfOrAdmin(ctx, user.id);
     const found = await ctx.loaders.preferences.load(user.id);
-    if (!found) throw new Error(`no preferences for ${user.id}`);
+    // Only an id that is no user id at all (an admin asking about "x") has none.
+    if (!found) throw notFound("User", user.id);
     return found;
   },
 };
