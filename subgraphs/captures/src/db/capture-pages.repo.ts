@@ -1,4 +1,4 @@
-import { type DbOrTx, uuidsOnly } from "@kai/db";
+import { type DbOrTx, type KeysetCursor, uuidsOnly } from "@kai/db";
 import {
   and,
   arrayContains,
@@ -14,14 +14,13 @@ import {
   sql,
 } from "drizzle-orm";
 import type { CaptureFilter } from "../domain/capture-input.ts";
-import type { CaptureCursor } from "../domain/cursor.ts";
 import { type CaptureRow, captures } from "./schema.ts";
 import type { CapturesSchema } from "./tables.ts";
 
 export interface PageQuery {
   /** Rows to return per owner; ask for one more than the page to learn if another follows. */
   limit: number;
-  after: CaptureCursor | undefined;
+  after: KeysetCursor | undefined;
   filter: CaptureFilter;
 }
 
@@ -34,7 +33,7 @@ function matching(filter: CaptureFilter): SQL | undefined {
 }
 
 /** Strictly older than the cursor in the (createdAt desc, id desc) order. */
-function olderThan(cursor: CaptureCursor): SQL | undefined {
+function olderThan(cursor: KeysetCursor): SQL | undefined {
   return or(
     lt(captures.createdAt, cursor.createdAt),
     and(eq(captures.createdAt, cursor.createdAt), lt(captures.id, cursor.id)),

@@ -1,6 +1,6 @@
+import { encodeCursor } from "@kai/db";
 import { describe, expect, it } from "vitest";
 import { captureFilter, createCaptureInput, isHttpUrl, pageArgs } from "./capture-input.ts";
-import { encodeCursor } from "./cursor.ts";
 
 const text = { type: "TEXT", content: "Spaced repetition works." };
 const tags = (count: number) => Array.from({ length: count }, (_, i) => `tag${i}`);

@@ -1,6 +1,6 @@
+import { decodeCursor } from "@kai/db";
 import { z } from "zod";
 import { CAPTURE_STATUSES, CAPTURE_TYPES } from "./capture.ts";
-import { decodeCursor } from "./cursor.ts";
 
 export const MAX_CONTENT_LENGTH = 20_000;
 export const MAX_SOURCE_LENGTH = 2_048;

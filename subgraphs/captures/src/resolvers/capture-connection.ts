@@ -1,8 +1,8 @@
+import { encodeCursor } from "@kai/db";
 import { parseInput } from "@kai/service";
 import type { CapturesContext } from "../context.ts";
 import type { CaptureRow } from "../db/schema.ts";
 import { type CaptureFilter, pageArgs } from "../domain/capture-input.ts";
-import { encodeCursor } from "../domain/cursor.ts";
 import type {
   CaptureConnectionResolvers,
   QueryCapturesArgs,

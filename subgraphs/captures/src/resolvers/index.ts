@@ -1,8 +1,7 @@
-import { DateTime } from "@kai/service";
+import { DateTime, JSONScalar } from "@kai/service";
 import type { Resolvers } from "../generated/graphql.ts";
 import { Capture } from "./capture.ts";
 import { CaptureConnection } from "./capture-connection.ts";
-import { JSONScalar } from "./json.ts";
 import { createCapture } from "./mutation-create-capture.ts";
 import { capture } from "./query-capture.ts";
 import { captures } from "./query-captures.ts";

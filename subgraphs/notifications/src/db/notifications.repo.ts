@@ -1,4 +1,4 @@
-import { type DbOrTx, uuidsOnly } from "@kai/db";
+import { type DbOrTx, type KeysetCursor, uuidsOnly } from "@kai/db";
 import {
   and,
   count,
@@ -13,20 +13,19 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
-import type { InboxCursor } from "../domain/cursor.ts";
 import { type NotificationRow, notifications } from "./schema.ts";
 import type { NotificationsSchema } from "./tables.ts";
 
 export interface InboxPageQuery {
   /** Rows per user; ask for one more than the page to learn whether another follows. */
   limit: number;
-  after: InboxCursor | undefined;
+  after: KeysetCursor | undefined;
   unreadOnly: boolean;
 }
 
 const inInbox = eq(notifications.inApp, true);
 
-function olderThan(cursor: InboxCursor): SQL | undefined {
+function olderThan(cursor: KeysetCursor): SQL | undefined {
   return or(
     lt(notifications.createdAt, cursor.createdAt),
     and(eq(notifications.createdAt, cursor.createdAt), lt(notifications.id, cursor.id)),

@@ -1,8 +1,8 @@
+import { decodeCursor, encodeCursor } from "@kai/db";
 import { parseInput } from "@kai/service";
 import { z } from "zod";
 import type { NotificationsContext } from "../context.ts";
 import type { NotificationRow } from "../db/schema.ts";
-import { decodeCursor, encodeCursor } from "../domain/cursor.ts";
 import type {
   NotificationConnectionResolvers,
   UserNotificationsArgs,
