@@ -1,4 +1,11 @@
-import { type DbOrTx, type KeysetCursor, uuidsOnly } from "@kai/db";
+import {
+  type DbOrTx,
+  type KeysetCursor,
+  type ListColumns,
+  olderThan,
+  positionInList,
+  uuidsOnly,
+} from "@kai/db";
 import {
   and,
   arrayContains,
@@ -7,11 +14,8 @@ import {
   eq,
   getTableColumns,
   inArray,
-  lt,
   lte,
-  or,
   type SQL,
-  sql,
 } from "drizzle-orm";
 import type { CaptureFilter } from "../domain/capture-input.ts";
 import { type CaptureRow, captures } from "./schema.ts";
@@ -32,13 +36,11 @@ function matching(filter: CaptureFilter): SQL | undefined {
   );
 }
 
-/** Strictly older than the cursor in the (createdAt desc, id desc) order. */
-function olderThan(cursor: KeysetCursor): SQL | undefined {
-  return or(
-    lt(captures.createdAt, cursor.createdAt),
-    and(eq(captures.createdAt, cursor.createdAt), lt(captures.id, cursor.id)),
-  );
-}
+const list: ListColumns = {
+  parent: captures.ownerId,
+  createdAt: captures.createdAt,
+  id: captures.id,
+};
 
 /**
  * The same page of several owners' captures in one statement: each owner's rows are
@@ -52,19 +54,13 @@ export async function findCapturePages(
   const owners = uuidsOnly(ownerIds);
   if (owners.length === 0) return [];
   const ranked = db
-    .select({
-      ...getTableColumns(captures),
-      position:
-        sql<number>`row_number() over (partition by ${captures.ownerId} order by ${captures.createdAt} desc, ${captures.id} desc)`.as(
-          "position",
-        ),
-    })
+    .select({ ...getTableColumns(captures), position: positionInList(list, "newest first") })
     .from(captures)
     .where(
       and(
         inArray(captures.ownerId, owners),
         matching(page.filter),
-        page.after ? olderThan(page.after) : undefined,
+        page.after ? olderThan(list, page.after) : undefined,
       ),
     )
     .as("ranked");

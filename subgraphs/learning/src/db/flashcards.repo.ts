@@ -1,4 +1,4 @@
-import { type DbOrTx, uuidsOnly } from "@kai/db";
+import { type DbOrTx, type ListColumns, positionInList, uuidsOnly } from "@kai/db";
 import {
   and,
   asc,
@@ -15,13 +15,7 @@ import {
 import { alias } from "drizzle-orm/pg-core";
 import { NEW_CARD } from "../domain/sm2.ts";
 import { ownedBy } from "./filters.ts";
-import {
-  cursorNamesNoRow,
-  followingCursor,
-  type ListColumns,
-  type ListPage,
-  positionInList,
-} from "./list-page.ts";
+import { cursorNamesNoRow, followingCursor, type ListPage } from "./list-page.ts";
 import { type FlashcardRow, flashcards } from "./schema.ts";
 import type { LearningSchema } from "./tables.ts";
 
@@ -71,7 +65,7 @@ export async function findFlashcardPages(
   const keys = uuidsOnly(topicIds);
   if (keys.length === 0 || cursorNamesNoRow(page)) return [];
   const ranked = db
-    .select({ ...getTableColumns(flashcards), position: positionInList(cardList) })
+    .select({ ...getTableColumns(flashcards), position: positionInList(cardList, "oldest first") })
     .from(flashcards)
     .where(
       and(

@@ -1,6 +1,6 @@
-import { isUuid } from "@kai/db";
+import { isUuid, type ListColumns } from "@kai/db";
 import { and, eq, type SQL, sql } from "drizzle-orm";
-import { type PgColumn, type PgTable, QueryBuilder } from "drizzle-orm/pg-core";
+import { type PgTable, QueryBuilder } from "drizzle-orm/pg-core";
 
 /**
  * One page of a list kept oldest first, in (createdAt, id) order. The cursor is a row id
@@ -17,20 +17,6 @@ export interface ListPage {
 /** A cursor that is not a uuid names no row (and Postgres would refuse to compare it). */
 export function cursorNamesNoRow(page: ListPage): boolean {
   return page.after !== undefined && !isUuid(page.after);
-}
-
-/** How a table's rows form lists: grouped by a parent column, each ordered oldest first. */
-export interface ListColumns {
-  parent: PgColumn;
-  createdAt: PgColumn;
-  id: PgColumn;
-}
-
-/** Numbers each parent's rows oldest first, so an outer query can cut every list at `first`. */
-export function positionInList(list: ListColumns) {
-  return sql<number>`row_number() over (partition by ${list.parent} order by ${list.createdAt}, ${list.id})`.as(
-    "position",
-  );
 }
 
 /**

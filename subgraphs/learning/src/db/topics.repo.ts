@@ -1,14 +1,8 @@
-import { type DbOrTx, uuidsOnly } from "@kai/db";
+import { type DbOrTx, type ListColumns, positionInList, uuidsOnly } from "@kai/db";
 import { and, asc, eq, getTableColumns, inArray, isNull, lte } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { ownedBy } from "./filters.ts";
-import {
-  cursorNamesNoRow,
-  followingCursor,
-  type ListColumns,
-  type ListPage,
-  positionInList,
-} from "./list-page.ts";
+import { cursorNamesNoRow, followingCursor, type ListPage } from "./list-page.ts";
 import { type TopicRow, topics } from "./schema.ts";
 import type { LearningSchema } from "./tables.ts";
 
@@ -70,7 +64,7 @@ export async function findTopicPages(
   const list = listOf(topics, by);
   const cursor = { table: cursorTopic, columns: listOf(cursorTopic, by) };
   const ranked = db
-    .select({ ...getTableColumns(topics), position: positionInList(list) })
+    .select({ ...getTableColumns(topics), position: positionInList(list, "oldest first") })
     .from(topics)
     .where(
       and(

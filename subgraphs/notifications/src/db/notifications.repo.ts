@@ -1,18 +1,12 @@
-import { type DbOrTx, type KeysetCursor, uuidsOnly } from "@kai/db";
 import {
-  and,
-  count,
-  desc,
-  eq,
-  getTableColumns,
-  inArray,
-  isNull,
-  lt,
-  lte,
-  or,
-  type SQL,
-  sql,
-} from "drizzle-orm";
+  type DbOrTx,
+  type KeysetCursor,
+  type ListColumns,
+  olderThan,
+  positionInList,
+  uuidsOnly,
+} from "@kai/db";
+import { and, count, desc, eq, getTableColumns, inArray, isNull, lte } from "drizzle-orm";
 import { type NotificationRow, notifications } from "./schema.ts";
 import type { NotificationsSchema } from "./tables.ts";
 
@@ -25,12 +19,11 @@ export interface InboxPageQuery {
 
 const inInbox = eq(notifications.inApp, true);
 
-function olderThan(cursor: KeysetCursor): SQL | undefined {
-  return or(
-    lt(notifications.createdAt, cursor.createdAt),
-    and(eq(notifications.createdAt, cursor.createdAt), lt(notifications.id, cursor.id)),
-  );
-}
+const list: ListColumns = {
+  parent: notifications.userId,
+  createdAt: notifications.createdAt,
+  id: notifications.id,
+};
 
 /**
  * The same page of several users' inboxes in one statement (as captures pages captures):
@@ -44,20 +37,14 @@ export async function findInboxPages(
   const users = uuidsOnly(userIds);
   if (users.length === 0) return [];
   const ranked = db
-    .select({
-      ...getTableColumns(notifications),
-      position:
-        sql<number>`row_number() over (partition by ${notifications.userId} order by ${notifications.createdAt} desc, ${notifications.id} desc)`.as(
-          "position",
-        ),
-    })
+    .select({ ...getTableColumns(notifications), position: positionInList(list, "newest first") })
     .from(notifications)
     .where(
       and(
         inArray(notifications.userId, users),
         inInbox,
         page.unreadOnly ? isNull(notifications.readAt) : undefined,
-        page.after ? olderThan(page.after) : undefined,
+        page.after ? olderThan(list, page.after) : undefined,
       ),
     )
     .as("ranked");
