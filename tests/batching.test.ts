@@ -5,9 +5,16 @@ import { type Stack, startStack } from "./support/stack.ts";
 let stack: Stack;
 
 beforeAll(async () => {
-  // Statements are counted per subgraph, so nothing else may run meanwhile: the due-card
-  // scheduler, which would scan every 0.2 s in tests, waits an hour here.
-  stack = await startStack({ env: { DUE_SCAN_INTERVAL_SECONDS: "3600" } });
+  // Statements are counted per subgraph, so nothing else may run meanwhile: every background
+  // scan (due cards, streak at risk, reminders, notification deliveries) waits an hour here.
+  stack = await startStack({
+    env: {
+      DUE_SCAN_INTERVAL_SECONDS: "3600",
+      STREAK_AT_RISK_SCAN_INTERVAL_SECONDS: "3600",
+      REMINDER_SCAN_INTERVAL_SECONDS: "3600",
+      DELIVERY_POLL_INTERVAL_SECONDS: "3600",
+    },
+  });
 });
 afterAll(() => stack?.stop());
 
