@@ -1,17 +1,28 @@
 import type { DbOrTx } from "@kai/db";
-import { desc, isNull } from "drizzle-orm";
+import { desc, isNull, sql } from "drizzle-orm";
 import type { JWK } from "jose";
 import { generateSigningKey, type KeyPairJwk } from "../domain/signing-keys.ts";
 import { signingKeys } from "./schema.ts";
 import type { UsersSchema } from "./tables.ts";
 
-/** The newest active key, created on first start; replicas racing here agree on one. */
+/** The newest active key, created on first start. */
 export async function activeSigningKey(db: DbOrTx<UsersSchema>): Promise<KeyPairJwk> {
-  const existing = await newestKey(db);
-  if (existing) return existing;
-  const created = await generateSigningKey();
-  await db.insert(signingKeys).values(created).onConflictDoNothing();
-  return (await newestKey(db)) ?? created;
+  return (await newestKey(db)) ?? createFirstKey(db);
+}
+
+/**
+ * Replicas starting together on an empty table would each insert a key of their own (kids are
+ * random, so nothing conflicts); the lock makes the first one create it and the rest read it.
+ */
+async function createFirstKey(db: DbOrTx<UsersSchema>): Promise<KeyPairJwk> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('kai:signing-keys'))`);
+    const existing = await newestKey(tx);
+    if (existing) return existing;
+    const created = await generateSigningKey();
+    await tx.insert(signingKeys).values(created);
+    return created;
+  });
 }
 
 /** Every key not retired: tokens signed by a key keep verifying until it is retired. */
