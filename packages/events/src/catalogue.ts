@@ -66,6 +66,30 @@ export const catalogue = {
       interval: z.number().int(),
       easeFactor: z.number(),
       nextReview: instant,
+      /**
+       * Whether the review earns points: the card was due (or new) when it was answered.
+       * Learning decides, as it owns the schedule; absent in events from before the rule,
+       * which all scored.
+       */
+      scored: z.boolean().optional(),
+    }),
+  },
+  "learning.flashcard_deleted": {
+    version: 1,
+    /** A card the owner deleted on its own (a deleted topic's cards go with `topic_deleted`). */
+    data: z.object({ flashcardId: id, topicId: id }),
+  },
+  "learning.topic_deleted": {
+    version: 1,
+    /**
+     * A topic the owner deleted, with everything that went with it: its sub-topics (at any
+     * depth) and all their cards. `topicIds` starts with the deleted topic itself.
+     */
+    data: z.object({
+      topicIds: z.array(id).min(1),
+      flashcardCount: z.number().int().nonnegative(),
+      /** Of `topicIds`, those that had been completed. */
+      completedTopicIds: z.array(id),
     }),
   },
   "learning.topic_completed": {

@@ -112,6 +112,29 @@ describe("captures.capture_created", () => {
     expect(capture?.flashcards).toHaveLength(outcome.data.flashcardCount);
   });
 
+  it("makes a topic of the one or two cards a two-sentence capture holds", async () => {
+    const event = captureCreated(
+      "Entropy is a measure of disorder in a system. It always increases in an isolated system.",
+    );
+    await harness.events.publish(event);
+    const outcome = await outcomeOf(event.data.captureId);
+
+    expect(outcome.data).toMatchObject({ status: "PROCESSED", flashcardCount: 2, reason: null });
+    const capture = await captureAs(asAda, event.data.captureId);
+    expect(capture?.topic?.name).toBe("Entropy");
+    expect(capture?.topic?.flashcards.map((card) => card.front)).toEqual([
+      "What is entropy?",
+      "Entropy always increases in an isolated _____.",
+    ]);
+  });
+
+  it("makes a one-card topic of a single definition", async () => {
+    const event = captureCreated("Entropy is a measure of disorder.");
+    await harness.events.publish(event);
+    const outcome = await outcomeOf(event.data.captureId);
+    expect(outcome.data).toMatchObject({ status: "PROCESSED", flashcardCount: 1 });
+  });
+
   it("reports FAILED with a readable reason and makes nothing from one word", async () => {
     const event = captureCreated("Photosynthesis");
     await harness.events.publish(event);
@@ -123,7 +146,7 @@ describe("captures.capture_created", () => {
       topicId: null,
       flashcardCount: 0,
       reason:
-        "This capture has too little text to make flashcards from (found 0 usable facts; need 3)",
+        "This capture has too little text to make flashcards from: Kai found no definition, list or key fact in it",
       generator: "offline",
       note: null,
     });

@@ -199,6 +199,22 @@ describe("reviewFlashcard", () => {
     expect(mine.at(-1)?.data).toMatchObject({ topicId: topic.id, repetitions: 3, interval: 9 });
   });
 
+  it("marks a review scored only when the card was due (a new card is)", async () => {
+    const events = await harness.events.listen("learning.flashcard_reviewed", ada);
+    const { card } = await newCard(asAda);
+    for (const quality of [5, 5, 1])
+      await reviewFlashcard(asAda, { flashcardId: card.id, quality });
+    const mine = await waitFor(
+      () => {
+        const forCard = events.filter((event) => event.data.flashcardId === card.id);
+        return forCard.length === 3 ? forCard : undefined;
+      },
+      { what: "one event per review" },
+    );
+    expect(mine.map((event) => event.data.scored)).toEqual([true, false, false]);
+    expect(await reviewRows(card.id)).toBe(3);
+  });
+
   it.each([6, -1, 2.5])("refuses quality %d and writes nothing", async (quality) => {
     const { card } = await newCard(asAda);
     const request = reviewFlashcard(asAda, { flashcardId: card.id, quality });

@@ -97,6 +97,20 @@ describe("progress from events", () => {
     });
   });
 
+  it("counts a review of a card that was not due, but awards it nothing", async () => {
+    const bea = await harness.newUser("Bea");
+    await harness.reviewed(bea);
+    const early = await harness.reviewed(bea);
+    await harness.publish("learning.flashcard_reviewed", bea, { ...early.data, scored: false });
+    const marker = await harness.reviewed(bea);
+    await harness.processed(REVIEWS, marker.id);
+    const [result] = await progressOf([bea]);
+    expect(result).toMatchObject({ points: 30, reviews: 4, streak: 1 });
+    expect(result?.dailyActivity).toEqual([
+      { date: dayOf(marker), reviews: 4, topicsCompleted: 0, points: 30 },
+    ]);
+  });
+
   it("gives 50 points for a completed topic", async () => {
     const cy = await harness.newUser("Cy");
     await harness.completed(cy);

@@ -1,5 +1,8 @@
-/** A capture becomes a topic only with enough cards to be worth studying. */
-export const MIN_CARDS = 3;
+/**
+ * A capture becomes a topic when it holds at least one usable fact: a two-sentence note makes
+ * a one- or two-card topic rather than a failure. Longer material yields up to MAX_CARDS.
+ */
+export const MIN_CARDS = 1;
 export const MAX_CARDS = 5;
 export const MAX_TOPIC_NAME_LENGTH = 120;
 const FALLBACK_TOPIC_NAME = "Untitled";
@@ -8,14 +11,13 @@ export type DeckVerdict<C> =
   | { usable: true; topicName: string; cards: C[] }
   | { usable: false; reason: string };
 
-/** Keeps at most MAX_CARDS cards, or explains, in words a person can read, why there are too few. */
+/** Keeps at most MAX_CARDS cards, or explains, in words a person can read, why there are none. */
 export function judgeDeck<C>(deck: { topicName: string; cards: readonly C[] }): DeckVerdict<C> {
-  const found = deck.cards.length;
-  if (found < MIN_CARDS) {
-    const facts = found === 1 ? "1 usable fact" : `${found} usable facts`;
+  if (deck.cards.length < MIN_CARDS) {
     return {
       usable: false,
-      reason: `This capture has too little text to make flashcards from (found ${facts}; need ${MIN_CARDS})`,
+      reason:
+        "This capture has too little text to make flashcards from: Kai found no definition, list or key fact in it",
     };
   }
   const name = deck.topicName.trim().slice(0, MAX_TOPIC_NAME_LENGTH).trim();

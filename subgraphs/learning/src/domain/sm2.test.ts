@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isQuality, NEW_CARD, review, type Sm2State } from "./sm2.ts";
+import { isQuality, MAX_INTERVAL_DAYS, NEW_CARD, review, type Sm2State } from "./sm2.ts";
 
 const AT = new Date("2024-03-01T12:00:00.000Z");
 const DAY_MS = 86_400_000;
@@ -105,6 +105,15 @@ describe("nextReview", () => {
     const next = review(state, q, AT);
     expect(next.interval).toBe(days);
     expect(next.nextReview.getTime()).toBe(AT.getTime() + days * DAY_MS);
+  });
+
+  it("caps the interval at MAX_INTERVAL_DAYS, so a drilled card stays storable", () => {
+    let state: Sm2State = NEW_CARD;
+    for (let i = 0; i < 20; i++) state = review(state, 5, AT);
+    expect(state.interval).toBe(MAX_INTERVAL_DAYS);
+    expect(review({ repetitions: 5, interval: 20_000, easeFactor: 2.5 }, 4, AT).interval).toBe(
+      MAX_INTERVAL_DAYS,
+    );
   });
 
   it("does not mutate the input date or state", () => {

@@ -12,6 +12,12 @@ export interface Sm2State {
 export const NEW_CARD: Sm2State = Object.freeze({ repetitions: 0, interval: 0, easeFactor: 2.5 });
 
 const MIN_EASE_FACTOR = 1.3;
+/**
+ * A hundred years, as in Anki: SM-2's product grows without bound when a card is drilled
+ * (twenty perfect answers in a row pass any date a database can store), and no one reviews
+ * a card later than this anyway.
+ */
+export const MAX_INTERVAL_DAYS = 36_500;
 const PASSING_QUALITY = 3;
 const DAY_MS = 86_400_000;
 
@@ -23,7 +29,7 @@ function nextInterval(state: Sm2State, quality: number): number {
   if (quality < PASSING_QUALITY) return 1;
   if (state.repetitions === 0) return 1;
   if (state.repetitions === 1) return 6;
-  return Math.round(state.interval * state.easeFactor);
+  return Math.min(MAX_INTERVAL_DAYS, Math.round(state.interval * state.easeFactor));
 }
 
 function nextEaseFactor(easeFactor: number, quality: number): number {

@@ -8,6 +8,15 @@ import { review } from "../domain/sm2.ts";
 import { enqueueDueNotice } from "../due-cards/enqueue-due-notice.ts";
 
 /**
+ * The fair-points rule, from learning's side: an answer scores only when the card was due
+ * (a new card is due at once). Re-reviewing a card before it is due again is logged and
+ * rescheduled like any review, but earns nothing; progress awards what `scored` says.
+ */
+export function isScoredReview(card: Pick<FlashcardRow, "nextReview">, reviewedAt: Date): boolean {
+  return card.nextReview.getTime() <= reviewedAt.getTime();
+}
+
+/**
  * Applies one answer to a locked card: the new SM-2 schedule, a line in the review log, the
  * `learning.flashcard_reviewed` event and a fresh due count, all in the caller's transaction.
  */
@@ -40,6 +49,7 @@ export async function recordReview(
       interval: next.interval,
       easeFactor: next.easeFactor,
       nextReview: next.nextReview.toISOString(),
+      scored: isScoredReview(card, reviewedAt),
     },
     reviewedAt,
   );

@@ -34,7 +34,7 @@ export async function recordActivity(
   // failed handler is retried by the runtime.
   if (!before) throw new Error(`No progress for user ${event.userId} yet; retrying later`);
   const at = new Date(event.occurredAt);
-  const earned = pointsFor(event.type);
+  const earned = pointsFor(event.type, "scored" in event.data ? event.data : {});
   const tally = TALLIES[event.type];
   const after = nextSnapshot(before, at, earned, tally);
 

@@ -16,6 +16,19 @@ describe("pointsFor", () => {
     expect(pointsFor(eventType)).toBe(expected);
   });
 
+  it.each([
+    ["learning.flashcard_reviewed", { scored: true }, 10],
+    ["learning.flashcard_reviewed", { scored: false }, 0],
+    ["learning.flashcard_reviewed", {}, 10],
+    ["learning.topic_completed", { scored: false }, 0],
+    ["users.signed_up", { scored: true }, 0],
+  ])(
+    "%j with %j → %i (a review of a card not due earns nothing)",
+    (eventType, verdict, expected) => {
+      expect(pointsFor(eventType, verdict)).toBe(expected);
+    },
+  );
+
   it("scores every rule in the table", () => {
     for (const [eventType, points] of Object.entries(POINT_RULES)) {
       expect(pointsFor(eventType)).toBe(points);

@@ -11,7 +11,7 @@ import { dropDuplicateCards } from "../../domain/card-dedupe.ts";
 import type { CardGenerator, GeneratedDeck } from "../../generation/card-generator.ts";
 
 /**
- * Turns each new capture into a topic with 3–5 flashcards, or tells captures why it could
+ * Turns each new capture into a topic with 1–5 flashcards, or tells captures why it could
  * not, through `learning.capture_processed`. The deck is generated before the transaction
  * (a model call can take seconds); placing and storing it happens inside.
  */

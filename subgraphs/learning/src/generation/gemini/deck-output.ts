@@ -1,6 +1,6 @@
 import { type ResponseSchema, SchemaType } from "@google/generative-ai";
 import { z } from "zod";
-import { MAX_CARDS, MAX_TOPIC_NAME_LENGTH, MIN_CARDS } from "../../domain/capture-deck.ts";
+import { MAX_CARDS, MAX_TOPIC_NAME_LENGTH } from "../../domain/capture-deck.ts";
 import { frontKey } from "../../domain/card-dedupe.ts";
 import {
   comparable,
@@ -18,17 +18,14 @@ const card = z
   });
 
 /**
- * A model's deck, checked at run time: a topic name and either 3–5 distinct cards, or none
- * when the text holds nothing worth learning.
+ * A model's deck, checked at run time: a topic name and up to MAX_CARDS distinct cards (as few
+ * as the text holds), or none when it holds nothing worth learning.
  */
 export const deckOutput = z.object({
   topicName: text(MAX_TOPIC_NAME_LENGTH),
   cards: z
     .array(card)
     .max(MAX_CARDS)
-    .refine((cards) => cards.length === 0 || cards.length >= MIN_CARDS, {
-      message: `give ${MIN_CARDS} to ${MAX_CARDS} cards, or none when there is nothing to learn`,
-    })
     .refine((cards) => new Set(cards.map((c) => frontKey(c.front))).size === cards.length, {
       message: "no two cards may ask the same question",
     }),

@@ -87,9 +87,9 @@ describe("askModels with the real SDK", () => {
   });
 
   it("falls back to the next model after two answers that break the schema", async () => {
-    const tooFew = { topicName: "Tides", cards: DECK.cards.slice(0, 2) };
+    const repeated = { topicName: "Tides", cards: [...DECK.cards, DECK.cards[0]] };
     const emptyBack = { ...DECK, cards: [{ front: "Q?", back: "  " }, ...DECK.cards] };
-    stub.enqueue(PRIMARY, ok(tooFew), ok(emptyBack));
+    stub.enqueue(PRIMARY, ok(repeated), ok(emptyBack));
     stub.enqueue(FALLBACK, ok());
     expect(await ask()).toEqual({ value: DECK, model: FALLBACK });
     expect(outcomes()).toEqual([

@@ -12,7 +12,7 @@ export function deckPrompt(
   part: { index: number; total: number },
 ): string {
   const rules = [
-    `Write ${MIN_CARDS} to ${MAX_CARDS} flashcards that test the most important facts of the material, and a short topic name (1-6 words) for its subject.`,
+    `Write ${MIN_CARDS} to ${MAX_CARDS} flashcards that test the most important facts of the material, and a short topic name (1-6 words) for its subject. A short text may hold only one or two facts: then write only those, never padding.`,
     "Use only what the material states; add no outside knowledge.",
     `Each front is one clear question of at most ${MAX_FRONT_LENGTH} characters; each back a short, complete answer of at most ${MAX_BACK_LENGTH} characters that does not just repeat the front.`,
     "No two cards may ask the same question.",
