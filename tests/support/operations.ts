@@ -1,4 +1,11 @@
 import { randomUUID } from "node:crypto";
+import {
+  CaptureDocument,
+  type CaptureQuery,
+  CreateCaptureDocument,
+  MyProgressDocument,
+  RegisterDocument,
+} from "@kai/client";
 import { waitFor } from "@kai/testkit";
 import type { GraphQLClient } from "graphql-request";
 import type { Stack } from "./stack.ts";
@@ -22,12 +29,9 @@ export async function register(
   timezone = "Europe/London",
 ): Promise<Session> {
   const email = `${name.toLowerCase()}-${randomUUID()}@example.com`;
-  const { register } = await stack.client().request<{
-    register: { accessToken: string; refreshToken: string; user: { id: string } };
-  }>(
-    `mutation ($input: RegisterInput!) { register(input: $input) { accessToken refreshToken user { id } } }`,
-    { input: { email, password: "correct horse battery", name, timezone } },
-  );
+  const { register } = await stack.client().request(RegisterDocument, {
+    input: { email, password: "correct horse battery", name, timezone },
+  });
   return {
     userId: register.user.id,
     accessToken: register.accessToken,
@@ -37,33 +41,20 @@ export async function register(
 }
 
 export async function createCapture(session: Session, content = PROSE): Promise<string> {
-  const { createCapture } = await session.client.request<{ createCapture: { id: string } }>(
-    `mutation ($input: CreateCaptureInput!) { createCapture(input: $input) { id status } }`,
-    { input: { type: "TEXT", content, tags: ["biology"] } },
-  );
+  const { createCapture } = await session.client.request(CreateCaptureDocument, {
+    input: { type: "TEXT", content, tags: ["biology"] },
+  });
   return createCapture.id;
 }
 
-export interface ProcessedCapture {
-  id: string;
-  status: string;
-  failureReason: string | null;
-  topic: {
-    id: string;
-    name: string;
-    flashcards: { id: string; front: string; back: string }[];
-  } | null;
-}
+export type ProcessedCapture = NonNullable<CaptureQuery["capture"]>;
 
 /** Waits until learning has processed the capture and captures has recorded the outcome. */
 export function waitForProcessed(session: Session, captureId: string): Promise<ProcessedCapture> {
   return waitFor(
     async () => {
-      const { capture } = await session.client.request<{ capture: ProcessedCapture }>(
-        `query ($id: ID!) { capture(id: $id) { id status failureReason topic { id name flashcards { id front back } } } }`,
-        { id: captureId },
-      );
-      return capture.status === "PENDING" ? undefined : capture;
+      const { capture } = await session.client.request(CaptureDocument, { id: captureId });
+      return capture?.status === "PENDING" ? undefined : (capture ?? undefined);
     },
     { timeoutMs: 15_000, what: `capture ${captureId} to be processed` },
   );
@@ -77,9 +68,7 @@ export interface Progress {
 }
 
 export async function progressOf(session: Session): Promise<Progress | undefined> {
-  const { me } = await session.client.request<{ me: { progress: Progress } }>(
-    "{ me { progress { points level streak longestStreak } } }",
-  );
+  const { me } = await session.client.request(MyProgressDocument);
   return me.progress;
 }
 
