@@ -21,6 +21,7 @@ import {
   tokenLimit,
   unknownRoute,
 } from "@kai/service";
+import { operationMetricsPlugin, serveMetrics, subscriptionsOpen } from "@kai/telemetry";
 import express from "express";
 import { createContext, type GatewayContext } from "./context.ts";
 import { type GatewayEnv, subgraphUrl } from "./env.ts";
@@ -93,6 +94,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
       authenticationGuard(PUBLIC_ROOT_FIELDS),
       refuseSubscriptionsOverHttp(),
       logFailures(),
+      operationMetricsPlugin("gateway"),
     ],
   });
   await apollo.start();
@@ -100,6 +102,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
   app.get("/health", (_req, res) => {
     res.json({ status: "ok", service: "gateway" });
   });
+  app.get("/metrics", serveMetrics);
   app.get("/ready", async (_req, res) => {
     const { ready, subgraphs } = await subgraphReadiness(subgraphUrls);
     res
@@ -145,6 +148,10 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
     log,
   });
 
+  const stopSampling = subscriptionsOpen.sample((gauge) =>
+    gauge.set({ service: "gateway" }, subscriptions.stats().subscriptions),
+  );
+
   const port = await listen(httpServer, env.PORT, env.HOST);
   log.info({ port }, `gateway ready at http://localhost:${port}/graphql`);
   return {
@@ -152,6 +159,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
     port,
     subscriptions,
     async stop() {
+      stopSampling();
       await subscriptions.stop();
       await apollo.stop();
       await revocations.stop();

@@ -1,5 +1,6 @@
 import { type Db, isDatabaseUnavailable, type Tx } from "@kai/db";
 import type { Logger } from "@kai/logger";
+import { consumerMessages, consumerPending, consumerRedeliveries } from "@kai/telemetry";
 import { and, eq } from "drizzle-orm";
 import {
   AckPolicy,
@@ -91,6 +92,13 @@ export async function startConsumer<T extends EventType, P = undefined>(
   });
   const consumer = await js.consumers.get(stream, durable);
   const messages = await consumer.consume({ max_messages: 64 });
+  const stopSampling = consumerPending.sample(async (gauge) => {
+    const info = await jsm.consumers.info(stream, durable);
+    gauge.set({ durable, state: "undelivered" }, info.num_pending);
+    gauge.set({ durable, state: "unacknowledged" }, info.num_ack_pending);
+  });
+  const settled = (outcome: "applied" | "duplicate" | "skipped" | "retried" | "parked") =>
+    consumerMessages.inc({ durable, outcome });
   const done = (async () => {
     for await (const message of messages) {
       await handleMessage(message).catch((error: unknown) => {
@@ -100,6 +108,7 @@ export async function startConsumer<T extends EventType, P = undefined>(
   })();
 
   async function handleMessage(message: JsMsg): Promise<void> {
+    if (message.info.redelivered) consumerRedeliveries.inc({ durable });
     let event: EventEnvelope<T>;
     try {
       event = parseEvent(type, message.json());
@@ -114,8 +123,14 @@ export async function startConsumer<T extends EventType, P = undefined>(
       let prepared: P | undefined;
       if (options.prepare) {
         // A redelivery of an applied event would only redo the slow work for nothing.
-        if ((await alreadyApplied(event.id)) || (await options.skip?.(options.db, event))) {
+        if (await alreadyApplied(event.id)) {
           message.ack();
+          settled("duplicate");
+          return;
+        }
+        if (await options.skip?.(options.db, event)) {
+          message.ack();
+          settled("skipped");
           return;
         }
         // Slow work may outlast ack_wait; tell JetStream the message is in hand meanwhile.
@@ -128,15 +143,16 @@ export async function startConsumer<T extends EventType, P = undefined>(
           clearInterval(heartbeat);
         }
       }
-      const applied = await options.db.transaction(async (tx) => {
-        if (!(await claim(tx, event.id))) return false;
-        if (await options.skip?.(tx, event)) return false;
+      const outcome = await options.db.transaction(async (tx) => {
+        if (!(await claim(tx, event.id))) return "duplicate";
+        if (await options.skip?.(tx, event)) return "skipped";
         // Without a prepare step P is undefined, so this is exactly what it promises.
         await options.handle(tx, event, prepared as P);
-        return true;
+        return "applied";
       });
       message.ack();
-      if (applied) await runAfterCommit(event);
+      settled(outcome);
+      if (outcome === "applied") await runAfterCommit(event);
     } catch (error) {
       const deliveries = message.info.deliveryCount;
       const retryIn = Math.min(retryDelayMs * 2 ** (deliveries - 1), MAX_RETRY_DELAY_MS);
@@ -147,6 +163,7 @@ export async function startConsumer<T extends EventType, P = undefined>(
           "database unavailable; will retry",
         );
         message.nak(retryIn);
+        settled("retried");
         return;
       }
       if (deliveries >= maxDeliveries) {
@@ -160,6 +177,7 @@ export async function startConsumer<T extends EventType, P = undefined>(
         "event handler failed; will retry",
       );
       message.nak(retryIn);
+      settled("retried");
     }
   }
 
@@ -215,10 +233,12 @@ export async function startConsumer<T extends EventType, P = undefined>(
       { msgID: `${durable}:${message.info.streamSequence}` },
     );
     message.term();
+    settled("parked");
   }
 
   return {
     async stop() {
+      stopSampling();
       await messages.close();
       await done;
     },

@@ -1,6 +1,7 @@
 import type { Db } from "@kai/db";
 import type { Logger } from "@kai/logger";
-import { and, asc, inArray, isNotNull, isNull, lt } from "drizzle-orm";
+import { outboxBacklog } from "@kai/telemetry";
+import { and, asc, count, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { JetStreamClient } from "nats";
 import { onOutboxCommit } from "./outbox-signal.ts";
 import { outbox } from "./tables.ts";
@@ -18,6 +19,8 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** How long published rows are kept for inspection. Default one day. */
   retainMs?: number;
+  /** The service whose outbox this is: the `service` label of its backlog metric. Default "outbox". */
+  service?: string;
 }
 
 export interface OutboxRelay {
@@ -86,6 +89,12 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       wake = done;
     });
 
+  const service = options.service ?? "outbox";
+  const stopSampling = outboxBacklog.sample(async (gauge) => {
+    const [row] = await db.select({ n: count() }).from(outbox).where(isNull(outbox.publishedAt));
+    gauge.set({ service }, row?.n ?? 0);
+  });
+
   // Registered before the first round, so a commit during that round is not missed.
   const unsubscribe = onOutboxCommit(db, () => {
     woken = true;
@@ -111,6 +120,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   return {
     async stop() {
+      stopSampling();
       unsubscribe();
       running = false;
       wake?.();

@@ -1,3 +1,4 @@
+export { countAiCall } from "./ai-metrics.ts";
 export { loadSchema } from "./load-schema.ts";
 export {
   type BackgroundTask,

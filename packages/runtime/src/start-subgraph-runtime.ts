@@ -25,6 +25,7 @@ import {
   operationLimitsFrom,
   startSubgraph,
 } from "@kai/service";
+import { operationMetricsPlugin, serveMetrics } from "@kai/telemetry";
 import type express from "express";
 import type { DocumentNode } from "graphql";
 import { withEventSubscriptions } from "./event-subscriptions.ts";
@@ -130,7 +131,12 @@ export async function startSubgraphRuntime<
     onQuery: options.onQuery,
   });
   const nats = await connectNats(env.NATS_URL, `kai-${definition.name}`, log);
-  const relay = startOutboxRelay({ db: database.db as unknown as Db, js: nats.js, log });
+  const relay = startOutboxRelay({
+    db: database.db as unknown as Db,
+    js: nats.js,
+    log,
+    service: definition.name,
+  });
   // Loaded before anything is served, so no token revoked before this start is accepted.
   const revocations = await openRevocations(nats.nc, { log });
   const runtime: RuntimeDeps<S> = { db: database.db, nats, log, revocations };
@@ -195,7 +201,11 @@ export async function startSubgraphRuntime<
         withTimeout(nats.nc.flush(), 2_000, "NATS did not answer"),
       ]);
     },
-    routes: definition.routes ? (app) => definition.routes?.(app, deps) : undefined,
+    plugins: [operationMetricsPlugin(definition.name)],
+    routes: (app) => {
+      app.get("/metrics", serveMetrics);
+      definition.routes?.(app, deps);
+    },
   });
 
   return {

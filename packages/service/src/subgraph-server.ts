@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { buildSubgraphSchema } from "@apollo/subgraph";
@@ -68,6 +68,8 @@ export interface SubgraphServerOptions<C extends BaseContext> {
   readiness(): Promise<void>;
   /** Extra HTTP routes, e.g. the users subgraph's JWKS. */
   routes?(app: express.Express): void;
+  /** Apollo plugins beside the built-in ones (the runtime's metrics). */
+  plugins?: ApolloServerPlugin<C>[];
 }
 
 export interface SubgraphServer {
@@ -102,6 +104,7 @@ export async function startSubgraph<C extends BaseContext>(
       operationLimitsPlugin(options.limits),
       authenticationGuard(options.publicFields ?? []),
       logFailures(),
+      ...(options.plugins ?? []),
     ],
   });
   await apollo.start();

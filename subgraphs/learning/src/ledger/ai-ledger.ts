@@ -1,4 +1,5 @@
 import type { Db } from "@kai/db";
+import { countAiCall } from "@kai/runtime";
 import type { Logger } from "@kai/service";
 import { costSince, insertAiCall } from "../db/ai-calls.repo.ts";
 import type { LearningSchema } from "../db/tables.ts";
@@ -48,6 +49,8 @@ export function databaseLedger(
 ): AiLedger {
   return {
     async record(subject, call) {
+      const estimatedCost = estimateCost(settings.prices, call.model, call);
+      countAiCall({ model: call.model, outcome: call.outcome, costUsd: estimatedCost });
       try {
         await insertAiCall(db, {
           ownerId: subject.ownerId,
@@ -55,7 +58,7 @@ export function databaseLedger(
           topicId: subject.topicId ?? null,
           purpose: subject.purpose,
           ...call,
-          estimatedCost: estimateCost(settings.prices, call.model, call),
+          estimatedCost,
         });
       } catch (error) {
         log.error({ err: error, subject, call }, "could not record an AI call in the ledger");
