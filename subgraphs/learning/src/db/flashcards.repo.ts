@@ -225,3 +225,18 @@ export async function markDueAnnounced(
     .set({ dueNotifiedAt: now })
     .where(and(inArray(flashcards.ownerId, [...ownerIds]), newlyDue(now)));
 }
+
+export async function updateFlashcardText(
+  db: Db,
+  id: string,
+  text: Partial<Pick<FlashcardRow, "front" | "back">>,
+): Promise<FlashcardRow> {
+  const [row] = await db.update(flashcards).set(text).where(eq(flashcards.id, id)).returning();
+  if (!row) throw new Error(`flashcard ${id} vanished while locked`);
+  return row;
+}
+
+/** Deletes the card; its review log goes with it (foreign key cascade). */
+export async function deleteFlashcardById(db: Db, id: string): Promise<void> {
+  await db.delete(flashcards).where(eq(flashcards.id, id));
+}

@@ -133,3 +133,29 @@ export async function markTopicCompleted(
     .returning();
   return row;
 }
+
+/** Locks the topic, so a rename, move or delete of it applies after any other in flight. */
+export async function findTopicForUpdate(
+  db: Db,
+  id: string,
+  ownerId: string | undefined,
+): Promise<TopicRow | undefined> {
+  const [key] = uuidsOnly([id]);
+  if (!key) return undefined;
+  const [row] = await db
+    .select()
+    .from(topics)
+    .where(and(eq(topics.id, key), ownedBy(topics.ownerId, ownerId)))
+    .for("update");
+  return row;
+}
+
+export async function updateTopic(
+  db: Db,
+  id: string,
+  change: Partial<Pick<TopicRow, "name" | "parentId">>,
+): Promise<TopicRow> {
+  const [row] = await db.update(topics).set(change).where(eq(topics.id, id)).returning();
+  if (!row) throw new Error(`topic ${id} vanished while locked`);
+  return row;
+}

@@ -207,6 +207,25 @@ export type CreateFlashcardInput = {
   back: Scalars['String']['input'];
 };
 
+export type UpdateFlashcardInput = {
+  id: Scalars['ID']['input'];
+  /** 1 to 500 characters, trimmed; omitted keeps the question. */
+  front?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 2000 characters, trimmed; omitted keeps the answer. */
+  back?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateTopicInput = {
+  id: Scalars['ID']['input'];
+  /** 1 to 120 characters, trimmed; omitted keeps the name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Another topic of yours to move this one under, or null to make it top-level; omitted keeps
+   * it where it is. A topic cannot move under itself or one of its own sub-topics.
+   */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type ReviewFlashcardInput = {
   flashcardId: Scalars['ID']['input'];
   /** How well the answer was recalled: 0 (blackout) to 5 (perfect). Below 3 counts as forgotten. */
@@ -261,6 +280,23 @@ export type Mutation = {
   createFlashcard: Flashcard;
   /** Records how well you recalled a card and schedules its next review. */
   reviewFlashcard: Flashcard;
+  /**
+   * Corrects one of your cards' question or answer. Its schedule and review log stay: editing a
+   * card's text is not a review.
+   */
+  updateFlashcard: Flashcard;
+  /**
+   * Deletes one of your cards and its review log. Points it earned stay earned. True when it was
+   * deleted; another user's or a missing card is NOT_FOUND.
+   */
+  deleteFlashcard: Scalars['Boolean']['output'];
+  /** Renames one of your topics or moves it under another of yours (or to the top level). */
+  updateTopic: Topic;
+  /**
+   * Deletes one of your topics with all its sub-topics, at any depth, and all their cards and
+   * review logs. Points and completions already earned stay earned.
+   */
+  deleteTopic: Scalars['Boolean']['output'];
   /** Marks a topic complete. Completing it again changes nothing. */
   completeTopic: Topic;
   /**
@@ -283,6 +319,26 @@ export type MutationCreateFlashcardArgs = {
 
 export type MutationReviewFlashcardArgs = {
   input: ReviewFlashcardInput;
+};
+
+
+export type MutationUpdateFlashcardArgs = {
+  input: UpdateFlashcardInput;
+};
+
+
+export type MutationDeleteFlashcardArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateTopicArgs = {
+  input: UpdateTopicInput;
+};
+
+
+export type MutationDeleteTopicArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -433,13 +489,15 @@ export type ResolversTypes = {
   Capture: ResolverTypeWrapper<FederationReferenceTypes['Capture']>;
   CreateTopicInput: CreateTopicInput;
   CreateFlashcardInput: CreateFlashcardInput;
+  UpdateFlashcardInput: UpdateFlashcardInput;
+  UpdateTopicInput: UpdateTopicInput;
   ReviewFlashcardInput: ReviewFlashcardInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DueFlashcardsUpdate: ResolverTypeWrapper<DueFlashcardsPayload>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -458,13 +516,15 @@ export type ResolversParentTypes = {
   Capture: FederationReferenceTypes['Capture'];
   CreateTopicInput: CreateTopicInput;
   CreateFlashcardInput: CreateFlashcardInput;
+  UpdateFlashcardInput: UpdateFlashcardInput;
+  UpdateTopicInput: UpdateTopicInput;
   ReviewFlashcardInput: ReviewFlashcardInput;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
+  Boolean: Scalars['Boolean']['output'];
   DueFlashcardsUpdate: DueFlashcardsPayload;
   Subscription: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
 };
 
 export type EventDirectiveArgs = {
@@ -566,6 +626,10 @@ export type MutationResolvers<ContextType = LearningContext, ParentType extends 
   createTopic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType, RequireFields<MutationCreateTopicArgs, 'input'>>;
   createFlashcard?: Resolver<ResolversTypes['Flashcard'], ParentType, ContextType, RequireFields<MutationCreateFlashcardArgs, 'input'>>;
   reviewFlashcard?: Resolver<ResolversTypes['Flashcard'], ParentType, ContextType, RequireFields<MutationReviewFlashcardArgs, 'input'>>;
+  updateFlashcard?: Resolver<ResolversTypes['Flashcard'], ParentType, ContextType, RequireFields<MutationUpdateFlashcardArgs, 'input'>>;
+  deleteFlashcard?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteFlashcardArgs, 'id'>>;
+  updateTopic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType, RequireFields<MutationUpdateTopicArgs, 'input'>>;
+  deleteTopic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteTopicArgs, 'id'>>;
   completeTopic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType, RequireFields<MutationCompleteTopicArgs, 'topicId'>>;
   generateSyllabus?: Resolver<ResolversTypes['Syllabus'], ParentType, ContextType, RequireFields<MutationGenerateSyllabusArgs, 'topicId'>>;
 };

@@ -6,8 +6,12 @@ import { Flashcard } from "./flashcard.ts";
 import { completeTopic } from "./mutation-complete-topic.ts";
 import { createFlashcard } from "./mutation-create-flashcard.ts";
 import { createTopic } from "./mutation-create-topic.ts";
+import { deleteFlashcard } from "./mutation-delete-flashcard.ts";
+import { deleteTopic } from "./mutation-delete-topic.ts";
 import { generateSyllabus } from "./mutation-generate-syllabus.ts";
 import { reviewFlashcard } from "./mutation-review-flashcard.ts";
+import { updateFlashcard } from "./mutation-update-flashcard.ts";
+import { updateTopic } from "./mutation-update-topic.ts";
 import { aiUsageReport } from "./query-ai-usage-report.ts";
 import { dueFlashcards } from "./query-due-flashcards.ts";
 import { flashcard } from "./query-flashcard.ts";
@@ -20,7 +24,17 @@ import { User } from "./user.ts";
 export const resolvers: Resolvers = {
   DateTime,
   Query: { topic, topics, flashcard, dueFlashcards, aiUsageReport },
-  Mutation: { createTopic, createFlashcard, reviewFlashcard, completeTopic, generateSyllabus },
+  Mutation: {
+    createTopic,
+    createFlashcard,
+    reviewFlashcard,
+    completeTopic,
+    generateSyllabus,
+    updateFlashcard,
+    deleteFlashcard,
+    updateTopic,
+    deleteTopic,
+  },
   DueFlashcardsUpdate,
   Topic,
   Syllabus,
