@@ -16,9 +16,16 @@ import {
   findFlashcardsByIds,
 } from "./db/flashcards.repo.ts";
 import type { ListPage } from "./db/list-page.ts";
+import {
+  dueCountsByDay,
+  findReviewPages,
+  findReviewsByIds,
+  reviewTotalsByOwnerIds,
+} from "./db/reviews.repo.ts";
 import { findLatestSyllabiByTopicIds } from "./db/syllabi.repo.ts";
 import type { LearningSchema } from "./db/tables.ts";
 import { findTopicPages, findTopicsByCaptureIds, findTopicsByIds } from "./db/topics.repo.ts";
+import { studyWindow } from "./domain/study-stats.ts";
 import { periodStart, type UsagePeriod } from "./domain/usage-period.ts";
 
 /**
@@ -82,6 +89,31 @@ export function createLoaders(db: Db<LearningSchema>, viewer: Viewer | null) {
     aiUsageByOwnerId: perArguments((period: UsagePeriod) =>
       loadRowsByKey(
         (ids: readonly string[]) => usageByOwnerIds(db, ids, periodStart(period, now())),
+        (row) => row.ownerId,
+      ),
+    ),
+    reviewById: loadRowsByKey(
+      (ids: readonly string[]) => findReviewsByIds(db, ids, owner()),
+      (review) => review.id,
+    ),
+    /** A page of the review log per card: the same page of many cards is one statement. */
+    reviewsByFlashcardId: perArguments((page: ListPage) =>
+      loadGroupsByKey(
+        (ids: readonly string[]) => findReviewPages(db, ids, page, owner()),
+        (review) => review.flashcardId,
+      ),
+    ),
+    /** Review totals per owner over the last `days` days; the resolver decides who may read. */
+    reviewTotalsByOwnerId: perArguments((days: number) =>
+      loadRowsByKey(
+        (ids: readonly string[]) => reviewTotalsByOwnerIds(db, ids, studyWindow(now(), days).since),
+        (row) => row.ownerId,
+      ),
+    ),
+    /** Due cards per owner and UTC day, up to `days` days ahead. */
+    dueCountsByOwnerId: perArguments((days: number) =>
+      loadGroupsByKey(
+        (ids: readonly string[]) => dueCountsByDay(db, ids, studyWindow(now(), days).until),
         (row) => row.ownerId,
       ),
     ),

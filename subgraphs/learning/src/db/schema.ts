@@ -82,7 +82,10 @@ export const reviews = pgTable(
     easeFactor: doublePrecision("ease_factor").notNull(),
     repetitions: integer("repetitions").notNull(),
   },
-  (t) => [index("reviews_flashcard_idx").on(t.flashcardId, t.reviewedAt)],
+  (t) => [
+    index("reviews_flashcard_idx").on(t.flashcardId, t.reviewedAt),
+    index("reviews_owner_reviewed_idx").on(t.ownerId, t.reviewedAt),
+  ],
 );
 
 /**
@@ -141,3 +144,4 @@ export type TopicRow = typeof topics.$inferSelect;
 export type SyllabusRow = typeof syllabi.$inferSelect;
 export type AiCallRow = typeof aiCalls.$inferSelect;
 export type FlashcardRow = typeof flashcards.$inferSelect;
+export type ReviewRow = typeof reviews.$inferSelect;

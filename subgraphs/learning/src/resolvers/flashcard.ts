@@ -1,4 +1,5 @@
 import type { FlashcardResolvers } from "../generated/graphql.ts";
+import { cardReviews } from "./lists.ts";
 
 export const Flashcard: FlashcardResolvers = {
   __resolveReference: (reference, ctx) => ctx.loaders.flashcardById.load(reference.id),
@@ -8,4 +9,5 @@ export const Flashcard: FlashcardResolvers = {
     if (!topic) throw new Error(`Topic ${card.topicId} of flashcard ${card.id} is missing`);
     return topic;
   },
+  reviews: (card, args, ctx) => cardReviews(ctx, card.id, args),
 };

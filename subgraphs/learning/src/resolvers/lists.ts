@@ -2,7 +2,7 @@ import { badUserInput } from "@kai/errors";
 import { parseInput } from "@kai/service";
 import type { LearningContext } from "../context.ts";
 import type { ListPage } from "../db/list-page.ts";
-import type { FlashcardRow, TopicRow } from "../db/schema.ts";
+import type { FlashcardRow, ReviewRow, TopicRow } from "../db/schema.ts";
 import { listPage, NOT_IN_LIST } from "./inputs.ts";
 
 /** How to serve one paged list. */
@@ -64,6 +64,20 @@ export const ownedTopics = (
     {
       load: (page) => ctx.loaders.topicsByOwnerId(page).load(ownerId),
       contains: async (id) => (await ctx.loaders.topicById.load(id))?.ownerId === ownerId,
+    },
+    args,
+  );
+
+/** A card's review log. */
+export const cardReviews = (
+  ctx: LearningContext,
+  flashcardId: string,
+  args: unknown,
+): Promise<ReviewRow[]> =>
+  pageOf(
+    {
+      load: (page) => ctx.loaders.reviewsByFlashcardId(page).load(flashcardId),
+      contains: async (id) => (await ctx.loaders.reviewById.load(id))?.flashcardId === flashcardId,
     },
     args,
   );

@@ -1,0 +1,1 @@
+CREATE INDEX "reviews_owner_reviewed_idx" ON "reviews" USING btree ("owner_id","reviewed_at");
