@@ -40,7 +40,37 @@ export const catalogue = {
       content: z.string(),
       source: z.string().nullable(),
       tags: z.array(z.string()),
+      /** The upload whose bytes (a screenshot) the capture holds; absent for typed captures. */
+      uploadId: id.optional(),
     }),
+  },
+  "captures.capture_processed": {
+    version: 1,
+    /**
+     * The capture as it stands once learning's verdict is recorded: the `captureProcessed`
+     * subscription's payload, so it carries every stored field of `Capture`.
+     */
+    data: z.object({
+      id,
+      ownerId: id,
+      type: z.enum(["TEXT", "URL", "SCREENSHOT", "VIDEO"]),
+      content: z.string(),
+      source: z.string().nullable(),
+      status: z.enum(["PENDING", "PROCESSED", "FAILED"]),
+      failureReason: z.string().nullable(),
+      title: z.string().nullable(),
+      extractedText: z.string().nullable(),
+      uploadId: id.nullable(),
+      tags: z.array(z.string()),
+      metadata: z.record(z.string(), z.unknown()),
+      createdAt: instant,
+      updatedAt: instant,
+    }),
+  },
+  "captures.capture_deleted": {
+    version: 1,
+    /** The owner deleted the capture; its topic and flashcards stay in learning. */
+    data: z.object({ captureId: id }),
   },
   "learning.capture_processed": {
     version: 1,
@@ -54,6 +84,13 @@ export const catalogue = {
       generator: z.enum(["gemini", "offline"]).optional(),
       /** Something the owner should know about how the capture was handled, e.g. a spent AI budget. */
       note: z.string().nullable().optional(),
+      /** The title of a fetched page; absent when there was none or nothing was fetched. */
+      title: z.string().nullable().optional(),
+      /**
+       * The text the cards were made from when it is not the capture's own: a page's
+       * readable text, a screenshot's OCR. Absent for typed text.
+       */
+      extractedText: z.string().nullable().optional(),
     }),
   },
   "learning.flashcard_reviewed": {

@@ -1,30 +1,52 @@
 import { fileURLToPath } from "node:url";
+import { type BlobStore, createBlobStore } from "@kai/blob";
 import { loadSchema, type SubgraphDefinition } from "@kai/runtime";
 import type { CapturesContext } from "./context.ts";
 import { type CapturesSchema, schema } from "./db/tables.ts";
-import type { CapturesEnv } from "./env.ts";
+import { type CapturesEnv, uploadSecret } from "./env.ts";
 import { captureProcessed } from "./events/consumers/capture-processed.ts";
 import { userDeleted } from "./events/consumers/user-deleted.ts";
 import { createLoaders } from "./loaders.ts";
 import { resolvers } from "./resolvers/index.ts";
+import { selfAddress } from "./routes/self-address.ts";
+import { uploadRoutes } from "./routes/upload.ts";
 
 export const typeDefs = loadSchema("./schema.graphql", import.meta.url);
 
+interface CapturesResources {
+  blobs: BlobStore;
+  close(): Promise<void>;
+}
+
 export function capturesSubgraph(
   env: CapturesEnv,
-): SubgraphDefinition<CapturesSchema, CapturesContext> {
+): SubgraphDefinition<CapturesSchema, CapturesContext, CapturesResources> {
+  const secret = uploadSecret(env);
+  const self = selfAddress();
+  const uploads = { secret, baseUrl: () => env.UPLOAD_BASE_URL ?? self.url() };
   return {
     name: "captures",
     schema,
     migrationsFolder: fileURLToPath(new URL("../drizzle", import.meta.url)),
     typeDefs,
     resolvers,
-    context: ({ db }, base) => ({
+    async setup({ log }) {
+      const blobs = createBlobStore(env);
+      if (!secret) log.warn("UPLOAD_SECRET is not set: uploads are off");
+      return { blobs, close: async () => blobs.close?.() };
+    },
+    context: ({ db, blobs }, base) => ({
       ...base,
       db,
       env,
+      blobs,
+      uploads,
       loaders: createLoaders(db, base.viewer),
     }),
-    consumers: ({ log }) => [captureProcessed(log), userDeleted(log)],
+    consumers: ({ log, blobs }) => [captureProcessed(log), userDeleted(log, blobs)],
+    routes: (app, { db, blobs, log }) => {
+      self.learnFrom(app);
+      uploadRoutes(app, { db, blobs, secret, log });
+    },
   };
 }

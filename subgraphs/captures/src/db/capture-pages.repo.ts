@@ -6,33 +6,36 @@ import {
   positionInList,
   uuidsOnly,
 } from "@kai/db";
-import {
-  and,
-  arrayContains,
-  count,
-  desc,
-  eq,
-  getTableColumns,
-  inArray,
-  lte,
-  type SQL,
-} from "drizzle-orm";
+import { and, arrayContains, count, eq, gt, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { CaptureFilter } from "../domain/capture-input.ts";
-import { type CaptureRow, captures } from "./schema.ts";
+import { type CaptureRow, captureColumns, captures } from "./schema.ts";
 import type { CapturesSchema } from "./tables.ts";
 
 export interface PageQuery {
   /** Rows to return per owner; ask for one more than the page to learn if another follows. */
   limit: number;
   after: KeysetCursor | undefined;
+  /** Ranked search pages start after this many best matches (newest-first pages use `after`). */
+  skip: number;
   filter: CaptureFilter;
 }
+
+// websearch_to_tsquery never fails on user input (unbalanced quotes, stray operators).
+const searchQuery = (query: string) => sql`websearch_to_tsquery('english', ${query})`;
 
 function matching(filter: CaptureFilter): SQL | undefined {
   return and(
     filter.type ? eq(captures.type, filter.type) : undefined,
     filter.status ? eq(captures.status, filter.status) : undefined,
     filter.tag ? arrayContains(captures.tags, [filter.tag]) : undefined,
+    filter.query ? sql`${captures.search} @@ ${searchQuery(filter.query)}` : undefined,
+  );
+}
+
+/** Each owner's matches numbered best first; ties go to the newer capture. */
+function positionByRank(query: string) {
+  return sql<number>`row_number() over (partition by ${captures.ownerId} order by ts_rank(${captures.search}, ${searchQuery(query)}) desc, ${captures.createdAt} desc, ${captures.id} desc)`.as(
+    "position",
   );
 }
 
@@ -53,8 +56,12 @@ export async function findCapturePages(
 ): Promise<CaptureRow[]> {
   const owners = uuidsOnly(ownerIds);
   if (owners.length === 0) return [];
+  const query = page.filter.query;
   const ranked = db
-    .select({ ...getTableColumns(captures), position: positionInList(list, "newest first") })
+    .select({
+      ...captureColumns,
+      position: query ? positionByRank(query) : positionInList(list, "newest first"),
+    })
     .from(captures)
     .where(
       and(
@@ -68,8 +75,8 @@ export async function findCapturePages(
   return db
     .select(columns)
     .from(ranked)
-    .where(lte(position, page.limit))
-    .orderBy(ranked.ownerId, desc(ranked.createdAt), desc(ranked.id));
+    .where(and(gt(position, page.skip), lte(position, page.skip + page.limit)))
+    .orderBy(ranked.ownerId, position);
 }
 
 /** How many captures match the filter, per owner; owners with none are left out. */

@@ -1,6 +1,7 @@
 import { encodeCursor } from "@kai/db";
 import { describe, expect, it } from "vitest";
 import { captureFilter, createCaptureInput, isHttpUrl, pageArgs } from "./capture-input.ts";
+import { encodeRankCursor } from "./rank-cursor.ts";
 
 const text = { type: "TEXT", content: "Spaced repetition works." };
 const tags = (count: number) => Array.from({ length: count }, (_, i) => `tag${i}`);
@@ -23,6 +24,11 @@ describe("createCaptureInput", () => {
     ],
     ["accepts 20 tags", { ...text, tags: tags(20) }, { tags: tags(20) }],
     ["accepts 20,000 characters", { ...text, content: "a".repeat(20_000) }, {}],
+    [
+      "accepts a SCREENSHOT upload without content",
+      { type: "SCREENSHOT", uploadId: "0f8fad5b-d9cb-469f-a165-70867728950e" },
+      { content: "", uploadId: "0f8fad5b-d9cb-469f-a165-70867728950e" },
+    ],
   ])("%s", (_, input, expected) => {
     const parsed = createCaptureInput.safeParse(input);
     expect(parsed.success && parsed.data).toMatchObject(expected);
@@ -39,6 +45,9 @@ describe("createCaptureInput", () => {
     ["a blank tag", { ...text, tags: ["ok", "  "] }, "tags.1"],
     ["a long tag", { ...text, tags: ["t".repeat(41)] }, "tags.0"],
     ["an unknown type", { ...text, type: "AUDIO" }, "type"],
+    ["an upload on a TEXT capture", { ...text, uploadId: crypto.randomUUID() }, "uploadId"],
+    ["an upload id that is no id", { type: "SCREENSHOT", uploadId: "x" }, "uploadId"],
+    ["a SCREENSHOT with neither text nor upload", { type: "SCREENSHOT", content: " " }, "content"],
   ])("rejects %s", (_, input, field) => {
     const parsed = createCaptureInput.safeParse(input);
     expect(parsed.error?.issues[0]?.path.join(".")).toBe(field);
@@ -68,7 +77,25 @@ describe("pageArgs", () => {
       after: encodeCursor(position),
       filter: { type: null, tag: " AI " },
     });
-    expect(parsed).toEqual({ first: 5, after: position, filter: { tag: "ai" } });
+    expect(parsed).toEqual({ first: 5, after: position, skip: 0, filter: { tag: "ai" } });
+  });
+
+  it("reads a search page's cursor as a count of matches", () => {
+    const parsed = pageArgs.parse({
+      first: 5,
+      after: encodeRankCursor(10),
+      filter: { query: "  spaced repetition " },
+    });
+    expect(parsed).toEqual({ first: 5, skip: 10, filter: { query: "spaced repetition" } });
+  });
+
+  it.each([
+    ["a newest-first cursor in a search", encodeCursor(position), { query: "memory" }],
+    ["a search cursor without a query", encodeRankCursor(3), {}],
+  ])("rejects %s", (_, after, filter) => {
+    expect(pageArgs.safeParse({ first: 1, after, filter }).error?.issues[0]?.path).toEqual([
+      "after",
+    ]);
   });
 
   it.each([
@@ -76,6 +103,8 @@ describe("pageArgs", () => {
     ["first 101", { first: 101 }, "first"],
     ["a malformed cursor", { first: 1, after: "nope" }, "after"],
     ["an unknown status", { first: 1, filter: { status: "DONE" } }, "filter.status"],
+    ["a blank query", { first: 1, filter: { query: "  " } }, "filter.query"],
+    ["a long query", { first: 1, filter: { query: "q".repeat(201) } }, "filter.query"],
   ])("rejects %s", (_, args, field) => {
     expect(pageArgs.safeParse(args).error?.issues[0]?.path.join(".")).toBe(field);
   });

@@ -41,7 +41,10 @@ export type Capture = {
   id: Scalars['ID']['output'];
   owner: User;
   type: CaptureType;
-  /** The text the user sent, trimmed. For a URL capture it is their note; nothing is fetched. */
+  /**
+   * The text the user sent, trimmed: the passage itself for TEXT, a note for URL, SCREENSHOT
+   * and VIDEO captures (empty when a screenshot came without one).
+   */
   content: Scalars['String']['output'];
   /** Where it came from: the web address of a URL capture, else free text such as an app name. */
   source: Maybe<Scalars['String']['output']>;
@@ -57,6 +60,15 @@ export type Capture = {
    * `note` (something worth telling the owner, e.g. that the AI budget was spent) once processed.
    */
   metadata: Scalars['JSON']['output'];
+  /** The fetched page's title (URL captures); null until processed or when the page had none. */
+  title: Maybe<Scalars['String']['output']>;
+  /**
+   * The text Kai read out of the capture and made the cards from: a page's readable article
+   * (URL) or a screenshot's recognised text (OCR). Null for typed text and until processed.
+   */
+  extractedText: Maybe<Scalars['String']['output']>;
+  /** The upload holding a screenshot's image; null for typed captures. */
+  uploadId: Maybe<Scalars['ID']['output']>;
   createdAt: Scalars['DateTime']['output'];
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -104,12 +116,21 @@ export type CaptureFilter = {
   status?: InputMaybe<CaptureStatus>;
   /** Matches captures carrying this tag (compared lower-cased). */
   tag?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Full-text search (web-search syntax: words, "quoted phrases", -excluded, or) over the
+   * title, content, extracted text and source; 1 to 200 characters. When given, captures come
+   * best match first instead of newest first.
+   */
+  query?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CreateCaptureInput = {
   type: CaptureType;
-  /** Trimmed; must not be empty; at most 20,000 characters. */
-  content: Scalars['String']['input'];
+  /**
+   * Trimmed; at most 20,000 characters. Required (not empty) unless `uploadId` is given; with an
+   * upload it is an optional note.
+   */
+  content?: InputMaybe<Scalars['String']['input']>;
   /**
    * At most 2,048 characters. Required for a URL capture, and then an http(s) address;
    * free text (e.g. the app it came from) for the other types.
@@ -117,6 +138,41 @@ export type CreateCaptureInput = {
   source?: InputMaybe<Scalars['String']['input']>;
   /** At most 20 tags of 1 to 40 characters each; trimmed, lower-cased and de-duplicated. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /**
+   * An upload of the caller's (from `createUploadUrl`) whose bytes arrived: the screenshot of a
+   * SCREENSHOT capture, read by OCR. Only SCREENSHOT captures take one; each upload is used once.
+   */
+  uploadId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Fields left out stay as they are. */
+export type UpdateCaptureInput = {
+  id: Scalars['ID']['input'];
+  /** Replaces every tag; same rules as on create. An empty list removes them all. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Same rules as on create; null clears it (not allowed for a URL capture, whose address it is). */
+  source?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateUploadUrlInput = {
+  /** The image's media type: image/png, image/jpeg, image/webp or image/gif. */
+  contentType: Scalars['String']['input'];
+  /** Bytes the PUT will send; 1 up to the configured limit (10 MiB by default). */
+  size: Scalars['Int']['input'];
+};
+
+/** Where to PUT one upload's bytes. */
+export type UploadUrl = {
+  __typename?: 'UploadUrl';
+  /** Pass as `CreateCaptureInput.uploadId` once the PUT answered 201. */
+  uploadId: Scalars['ID']['output'];
+  /**
+   * Accepts one PUT of at most the declared size, with the declared Content-Type, until
+   * `expiresAt`. Answers 201 on success; 403 signature wrong or expired, 409 already used,
+   * 413 too large, 415 wrong type or bytes that are not that image type.
+   */
+  uploadUrl: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
 };
 
 export type Query = {
@@ -146,11 +202,41 @@ export type Mutation = {
    * status becomes PROCESSED or FAILED.
    */
   createCapture: Capture;
+  /** Changes a capture's tags or source; its text, status and cards stay as they are. */
+  updateCapture: Capture;
+  /**
+   * Deletes one of the caller's captures. The topic and flashcards learning made from it stay:
+   * they are the user's study material now, and deleteTopic removes them when wanted.
+   */
+  deleteCapture: Scalars['Boolean']['output'];
+  /** A short-lived signed URL to PUT one image to, for a SCREENSHOT capture. */
+  createUploadUrl: UploadUrl;
 };
 
 
 export type MutationCreateCaptureArgs = {
   input: CreateCaptureInput;
+};
+
+
+export type MutationUpdateCaptureArgs = {
+  input: UpdateCaptureInput;
+};
+
+
+export type MutationDeleteCaptureArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateUploadUrlArgs = {
+  input: CreateUploadUrlInput;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Each of the signed-in user's captures once learning has processed it (PROCESSED or FAILED). */
+  captureProcessed: Capture;
 };
 
 
@@ -257,7 +343,6 @@ export type ResolversTypes = {
   CaptureStatus: CaptureStatus;
   Capture: ResolverTypeWrapper<CaptureRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   User: ResolverTypeWrapper<FederationReferenceTypes['User']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CaptureConnection: ResolverTypeWrapper<CapturePage>;
@@ -266,8 +351,13 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CaptureFilter: CaptureFilter;
   CreateCaptureInput: CreateCaptureInput;
+  UpdateCaptureInput: UpdateCaptureInput;
+  CreateUploadUrlInput: CreateUploadUrlInput;
+  UploadUrl: ResolverTypeWrapper<UploadUrl>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -276,7 +366,6 @@ export type ResolversParentTypes = {
   JSON: Scalars['JSON']['output'];
   Capture: CaptureRow;
   ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
   User: FederationReferenceTypes['User'];
   Int: Scalars['Int']['output'];
   CaptureConnection: CapturePage;
@@ -285,9 +374,20 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   CaptureFilter: CaptureFilter;
   CreateCaptureInput: CreateCaptureInput;
+  UpdateCaptureInput: UpdateCaptureInput;
+  CreateUploadUrlInput: CreateUploadUrlInput;
+  UploadUrl: UploadUrl;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
+  String: Scalars['String']['output'];
 };
+
+export type EventDirectiveArgs = {
+  type: Scalars['String']['input'];
+};
+
+export type EventDirectiveResolver<Result, Parent, ContextType = CapturesContext, Args = EventDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -308,6 +408,9 @@ export type CaptureResolvers<ContextType = CapturesContext, ParentType extends R
   failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   metadata?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  extractedText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  uploadId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
@@ -334,6 +437,12 @@ export type PageInfoResolvers<ContextType = CapturesContext, ParentType extends 
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type UploadUrlResolvers<ContextType = CapturesContext, ParentType extends ResolversParentTypes['UploadUrl'] = ResolversParentTypes['UploadUrl']> = {
+  uploadId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  uploadUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = CapturesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   capture?: Resolver<Maybe<ResolversTypes['Capture']>, ParentType, ContextType, RequireFields<QueryCaptureArgs, 'id'>>;
   captures?: Resolver<ResolversTypes['CaptureConnection'], ParentType, ContextType, RequireFields<QueryCapturesArgs, 'first'>>;
@@ -341,6 +450,13 @@ export type QueryResolvers<ContextType = CapturesContext, ParentType extends Res
 
 export type MutationResolvers<ContextType = CapturesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createCapture?: Resolver<ResolversTypes['Capture'], ParentType, ContextType, RequireFields<MutationCreateCaptureArgs, 'input'>>;
+  updateCapture?: Resolver<ResolversTypes['Capture'], ParentType, ContextType, RequireFields<MutationUpdateCaptureArgs, 'input'>>;
+  deleteCapture?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteCaptureArgs, 'id'>>;
+  createUploadUrl?: Resolver<ResolversTypes['UploadUrl'], ParentType, ContextType, RequireFields<MutationCreateUploadUrlArgs, 'input'>>;
+};
+
+export type SubscriptionResolvers<ContextType = CapturesContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  captureProcessed?: SubscriptionResolver<ResolversTypes['Capture'], "captureProcessed", ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = CapturesContext> = {
@@ -351,7 +467,12 @@ export type Resolvers<ContextType = CapturesContext> = {
   CaptureConnection?: CaptureConnectionResolvers<ContextType>;
   CaptureEdge?: CaptureEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  UploadUrl?: UploadUrlResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = CapturesContext> = {
+  event?: EventDirectiveResolver<any, any, ContextType>;
+};

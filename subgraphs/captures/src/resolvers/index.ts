@@ -3,6 +3,9 @@ import type { Resolvers } from "../generated/graphql.ts";
 import { Capture } from "./capture.ts";
 import { CaptureConnection } from "./capture-connection.ts";
 import { createCapture } from "./mutation-create-capture.ts";
+import { createUploadUrl } from "./mutation-create-upload-url.ts";
+import { deleteCapture } from "./mutation-delete-capture.ts";
+import { updateCapture } from "./mutation-update-capture.ts";
 import { capture } from "./query-capture.ts";
 import { captures } from "./query-captures.ts";
 import { User } from "./user.ts";
@@ -11,7 +14,7 @@ export const resolvers: Resolvers = {
   DateTime,
   JSON: JSONScalar,
   Query: { capture, captures },
-  Mutation: { createCapture },
+  Mutation: { createCapture, updateCapture, deleteCapture, createUploadUrl },
   Capture,
   CaptureConnection,
   User,

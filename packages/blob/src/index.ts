@@ -1,0 +1,5 @@
+export { type BlobStore, checkKey, uploadKey } from "./blob-store.ts";
+export { type BlobEnv, blobEnv, createBlobStore, requireCompleteS3 } from "./env.ts";
+export { IMAGE_TYPES, type ImageType, isImageType, sniffImageType } from "./image-type.ts";
+export { localBlobStore } from "./local-blob-store.ts";
+export { type S3Settings, s3BlobStore } from "./s3-blob-store.ts";

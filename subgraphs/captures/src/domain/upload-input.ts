@@ -1,0 +1,17 @@
+import { IMAGE_TYPES } from "@kai/blob";
+import { z } from "zod";
+
+/** The upload a client announces; `maxBytes` is UPLOAD_MAX_BYTES. */
+export const createUploadUrlInput = (maxBytes: number) =>
+  z.object({
+    contentType: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(IMAGE_TYPES, `must be one of ${IMAGE_TYPES.join(", ")}`)),
+    size: z
+      .number()
+      .int()
+      .min(1, `must be between 1 and ${maxBytes} bytes`)
+      .max(maxBytes, `must be between 1 and ${maxBytes} bytes`),
+  });
