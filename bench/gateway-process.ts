@@ -32,7 +32,7 @@ export async function startGatewayProcess(
   env: Record<string, string> = {},
 ): Promise<GatewayProcess> {
   const port = await freePort();
-  const { users, captures, learning, progress, notifications } = stack.subgraphs;
+  const { users, captures, learning, progress, notifications, analytics } = stack.subgraphs;
   const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
     env: {
       ...process.env,
@@ -45,6 +45,7 @@ export async function startGatewayProcess(
       LEARNING_URL: learning.url,
       PROGRESS_URL: progress.url,
       NOTIFICATIONS_URL: notifications.url,
+      ANALYTICS_URL: analytics.url,
       LOG_LEVEL: "silent",
       ...env,
     },

@@ -1,5 +1,5 @@
 /**
- * Runs the whole supergraph on one machine: the five subgraphs and the gateway, each its own
+ * Runs the whole supergraph on one machine: the six subgraphs and the gateway, each its own
  * process. Without DATABASE_URL every subgraph uses an embedded PGlite under .data/; without
  * a NATS or Redis answering, local nats-server / redis-server processes are started.
  * A service that dies is started again with backoff (./supervisor.ts); only Ctrl-C or SIGTERM
@@ -19,6 +19,7 @@ const services = [
   { name: "learning", entry: "subgraphs/learning/src/main.ts", port: 4003 },
   { name: "progress", entry: "subgraphs/progress/src/main.ts", port: 4004 },
   { name: "notifications", entry: "subgraphs/notifications/src/main.ts", port: 4005 },
+  { name: "analytics", entry: "subgraphs/analytics/src/main.ts", port: 4006 },
   { name: "gateway", entry: "gateway/src/main.ts", port: 4000 },
 ];
 

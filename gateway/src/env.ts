@@ -15,6 +15,7 @@ export const gatewayEnv = serviceEnv.extend({
   LEARNING_URL: url,
   PROGRESS_URL: url,
   NOTIFICATIONS_URL: url,
+  ANALYTICS_URL: url,
   /** Live subscriptions one WebSocket may hold; more are refused with RATE_LIMITED. */
   MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().positive().default(20),
   /** Live subscriptions one gateway replica holds in all; bounds memory under a flood. */

@@ -16,7 +16,14 @@ import { type ServiceProcess, serviceProcess } from "./service-process.ts";
 
 const run = promisify(execFile);
 
-export const SUBGRAPHS = ["users", "captures", "learning", "progress", "notifications"] as const;
+export const SUBGRAPHS = [
+  "users",
+  "captures",
+  "learning",
+  "progress",
+  "notifications",
+  "analytics",
+] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];
 export type ServiceName = SubgraphName | "gateway";
 

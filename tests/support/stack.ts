@@ -11,6 +11,8 @@ import {
 import { GraphQLClient } from "graphql-request";
 import { type RunningGateway, startGateway } from "../../gateway/src/app.ts";
 import { loadGatewayEnv } from "../../gateway/src/env.ts";
+import { analyticsSubgraph } from "../../subgraphs/analytics/src/app.ts";
+import { loadAnalyticsEnv } from "../../subgraphs/analytics/src/env.ts";
 import { capturesSubgraph } from "../../subgraphs/captures/src/app.ts";
 import { loadCapturesEnv } from "../../subgraphs/captures/src/env.ts";
 import { learningSubgraph } from "../../subgraphs/learning/src/app.ts";
@@ -22,7 +24,14 @@ import { loadProgressEnv } from "../../subgraphs/progress/src/env.ts";
 import { usersSubgraph } from "../../subgraphs/users/src/app.ts";
 import { loadUsersEnv } from "../../subgraphs/users/src/env.ts";
 
-const SUBGRAPHS = ["users", "captures", "learning", "progress", "notifications"] as const;
+const SUBGRAPHS = [
+  "users",
+  "captures",
+  "learning",
+  "progress",
+  "notifications",
+  "analytics",
+] as const;
 type SubgraphName = (typeof SUBGRAPHS)[number];
 
 /** What tests need of a running subgraph: where it listens, and how to stop it. */
@@ -52,7 +61,7 @@ export interface StackOptions {
 }
 
 /**
- * The whole supergraph in this process: five subgraphs on fresh Postgres databases, a
+ * The whole supergraph in this process: six subgraphs on fresh Postgres databases, a
  * private nats-server and redis-server, and the gateway in front — real parts throughout.
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -61,7 +70,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     startRedisServer(),
     createTestDatabases(SUBGRAPHS),
   ]);
-  const statements = { users: 0, captures: 0, learning: 0, progress: 0, notifications: 0 };
+  const statements = {
+    users: 0,
+    captures: 0,
+    learning: 0,
+    progress: 0,
+    notifications: 0,
+    analytics: 0,
+  };
   // The outbox and mail relays poll on their own schedule; only statements serving requests count.
   const countUnlessBackground = (name: SubgraphName, query: string) => {
     if (!/"(outbox|mail_outbox|processed_events)"/.test(query)) statements[name]++;
@@ -92,7 +108,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return startSubgraphRuntime(usersSubgraph(env), { env, ...options });
   });
   const jwks = { JWKS_URL: new URL("/.well-known/jwks.json", users.url).toString() };
-  const [captures, learning, progress, notifications] = await Promise.all([
+  const [captures, learning, progress, notifications, analytics] = await Promise.all([
     run("captures", (options) => {
       const env = loadCapturesEnv({ ...common, ...jwks });
       return startSubgraphRuntime(capturesSubgraph(env), { env, ...options });
@@ -115,8 +131,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       });
       return startSubgraphRuntime(notificationsSubgraph(env), { env, ...options });
     }),
+    run("analytics", (options) => {
+      const env = loadAnalyticsEnv({ ...common, ...jwks });
+      return startSubgraphRuntime(analyticsSubgraph(), { env, ...options });
+    }),
   ]);
-  const subgraphs = { users, captures, learning, progress, notifications };
+  const subgraphs = { users, captures, learning, progress, notifications, analytics };
   const gatewayEnv = loadGatewayEnv({
     ...common,
     ...jwks,
@@ -125,6 +145,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     LEARNING_URL: learning.url,
     PROGRESS_URL: progress.url,
     NOTIFICATIONS_URL: notifications.url,
+    ANALYTICS_URL: analytics.url,
   });
   const gateways = await Promise.all(
     Array.from({ length: options.gateways ?? 1 }, () => startGateway(gatewayEnv)),

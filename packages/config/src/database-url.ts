@@ -1,4 +1,10 @@
-export type SubgraphName = "users" | "captures" | "learning" | "progress" | "notifications";
+export type SubgraphName =
+  | "users"
+  | "captures"
+  | "learning"
+  | "progress"
+  | "notifications"
+  | "analytics";
 
 /**
  * Where a subgraph's own database lives: `<SUBGRAPH>_DATABASE_URL` when set, else the

@@ -91,6 +91,11 @@ export const catalogue = {
        * readable text, a screenshot's OCR. Absent for typed text.
        */
       extractedText: z.string().nullable().optional(),
+      /**
+       * Estimated USD of the model calls learning booked for this capture (its AI ledger), for
+       * analytics; 0 for offline cards, absent in events from before it was reported.
+       */
+      aiCost: z.number().nonnegative().optional(),
     }),
   },
   "learning.flashcard_reviewed": {

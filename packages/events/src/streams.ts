@@ -14,6 +14,21 @@ export const STREAMS = {
 
 export type StreamName = keyof typeof STREAMS;
 
+/**
+ * How long each stream keeps an event, in days; 0 keeps it for good. Analytics builds its read
+ * model from the users, captures and learning streams and rebuilds it by replaying them from
+ * the first event, so those keep everything (README, "Analytics": the disk it costs, and that
+ * event payloads outlive deleted accounts there). The others only need to outlast an outage.
+ */
+const RETENTION_DAYS: Record<StreamName, number> = {
+  USERS: 0,
+  CAPTURES: 0,
+  LEARNING: 0,
+  PROGRESS: 30,
+  NOTIFICATIONS: 30,
+  DEAD_LETTERS: 30,
+};
+
 export function streamOf(type: string): StreamName {
   const owner = type.slice(0, type.indexOf(".")).toUpperCase();
   if (!(owner in STREAMS)) throw new Error(`No stream owns event type ${type}`);
@@ -25,13 +40,13 @@ export function streamOf(type: string): StreamName {
  * matter; the same config from two services at once is accepted by the server.
  */
 export async function ensureStreams(jsm: JetStreamManager): Promise<void> {
-  for (const [name, subject] of Object.entries(STREAMS)) {
+  for (const [name, subject] of Object.entries(STREAMS) as [StreamName, string][]) {
     const config = {
       name,
       subjects: [subject],
       storage: StorageType.File,
       retention: RetentionPolicy.Limits,
-      max_age: 30 * DAY_NS,
+      max_age: RETENTION_DAYS[name] * DAY_NS,
       // Long enough to swallow a relay's retry after a crash between publish and commit.
       duplicate_window: 10 * 60 * 1e9,
     };

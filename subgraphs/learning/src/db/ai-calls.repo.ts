@@ -33,6 +33,18 @@ export async function costSince(db: Db, ownerId: string, since: Date): Promise<n
   return row?.cost ?? 0;
 }
 
+/**
+ * What the calls booked for one capture are estimated to have cost, in USD. The owner narrows
+ * the lookup to their calls (the owner index), as no index leads with the capture.
+ */
+export async function costOfCapture(db: Db, ownerId: string, captureId: string): Promise<number> {
+  const [row] = await db
+    .select({ cost: sum(aiCalls.estimatedCost).mapWith(Number) })
+    .from(aiCalls)
+    .where(and(eq(aiCalls.ownerId, ownerId), eq(aiCalls.captureId, captureId)));
+  return row?.cost ?? 0;
+}
+
 /** Totals per owner since `since` (all time when undefined); owners without calls have no row. */
 export async function usageByOwnerIds(
   db: Db,

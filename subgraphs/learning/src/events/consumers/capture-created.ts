@@ -2,6 +2,7 @@ import type { Db, DbOrTx } from "@kai/db";
 import { enqueueEvent } from "@kai/events";
 import type { ConsumerSpec } from "@kai/runtime";
 import type { Logger } from "@kai/service";
+import { costOfCapture } from "../../db/ai-calls.repo.ts";
 import { insertNewFlashcards } from "../../db/flashcards.repo.ts";
 import type { LearningSchema } from "../../db/tables.ts";
 import { findTopicsByCaptureIds, insertCaptureTopic } from "../../db/topics.repo.ts";
@@ -47,7 +48,12 @@ export function captureCreatedConsumer(deps: {
         deps.log.warn({ captureId, eventId: event.id }, "capture already has a topic; skipped");
         return;
       }
-      const made = { generator: deck.generator, note: deck.note };
+      // The calls were booked while the deck was made, before this transaction.
+      const made = {
+        generator: deck.generator,
+        note: deck.note,
+        aiCost: await costOfCapture(tx, event.userId, captureId),
+      };
       const verdict = judgeDeck({
         topicName: deck.topicName,
         cards: dropDuplicateCards(deck.cards),
