@@ -4,7 +4,7 @@ export {
   type KaiClientOptions,
   type VariablesOf,
 } from "./client.ts";
-export { errorCode } from "./errors.ts";
+export { errorCode, errorMessage } from "./errors.ts";
 export * from "./generated/graphql.ts";
 export { documentIdOf } from "./persisted.ts";
 export type { EventMeta, SubscriptionOptions, SubscriptionSink } from "./subscriptions.ts";
