@@ -5,27 +5,15 @@
  */
 import { join } from "node:path";
 import { databaseUrlFor } from "@kai/config";
-import { openDatabase } from "@kai/db";
-import { connectNats } from "@kai/events";
 import { createLogger } from "@kai/service";
-import { migrationsFolder } from "../app.ts";
-import { schema } from "../db/tables.ts";
 import { loadAnalyticsEnv } from "../env.ts";
-import { rebuildReadModel } from "./rebuild-read-model.ts";
+import { rebuildDatabase } from "./rebuild-database.ts";
 
 const env = loadAnalyticsEnv();
-const log = createLogger("analytics-rebuild", env.LOG_LEVEL);
-const database = await openDatabase({
-  url: databaseUrlFor("analytics"),
+const { facts } = await rebuildDatabase({
+  databaseUrl: databaseUrlFor("analytics"),
   pgliteDir: join(env.DATA_DIR, "analytics"),
-  migrationsFolder,
-  schema,
+  natsUrl: env.NATS_URL,
+  log: createLogger("analytics-rebuild", env.LOG_LEVEL),
 });
-const nats = await connectNats(env.NATS_URL, "kai-analytics-rebuild", log);
-try {
-  const { facts } = await rebuildReadModel({ db: database.db, nats, log });
-  console.log(`analytics rebuilt: ${facts} facts from the streams`);
-} finally {
-  await nats.nc.drain();
-  await database.close();
-}
+console.log(`analytics read model rebuilt: ${facts} facts replayed from the streams`);

@@ -1,6 +1,5 @@
 import type { Role } from "@kai/auth";
-import { openDatabase } from "@kai/db";
-import { connectNats, type EventEnvelope, processedEvents } from "@kai/events";
+import { type EventEnvelope, processedEvents } from "@kai/events";
 import { type RunningSubgraph, startSubgraphRuntime } from "@kai/runtime";
 import { connectTestEventBus } from "@kai/runtime/testing";
 import { createLogger } from "@kai/service";
@@ -13,11 +12,11 @@ import {
 } from "@kai/testkit";
 import { and, eq } from "drizzle-orm";
 import { GraphQLClient } from "graphql-request";
-import { analyticsSubgraph, migrationsFolder } from "../app.ts";
-import { type AnalyticsSchema, schema } from "../db/tables.ts";
+import { analyticsSubgraph } from "../app.ts";
+import type { AnalyticsSchema } from "../db/tables.ts";
 import { loadAnalyticsEnv } from "../env.ts";
 import { erasureConsumers, factConsumers } from "../events/consumers/index.ts";
-import { rebuildReadModel } from "../rebuild/rebuild-read-model.ts";
+import { rebuildDatabase } from "../rebuild/rebuild-database.ts";
 
 export interface AnalyticsHarness {
   nats: NatsServer;
@@ -86,20 +85,12 @@ export async function startAnalyticsHarness(now: Date): Promise<AnalyticsHarness
     },
     async rebuild() {
       await running.stop();
-      const database = await openDatabase({
-        url: databaseUrl,
+      await rebuildDatabase({
+        databaseUrl,
         pgliteDir: "",
-        migrationsFolder,
-        schema,
+        natsUrl: nats.url,
+        log: createLogger("analytics-rebuild", "silent"),
       });
-      const log = createLogger("analytics-rebuild", "silent");
-      const connections = await connectNats(nats.url, "kai-analytics-rebuild", log);
-      try {
-        await rebuildReadModel({ db: database.db, nats: connections, log });
-      } finally {
-        await connections.nc.drain();
-        await database.close();
-      }
       running = await start();
     },
     async dispose() {
