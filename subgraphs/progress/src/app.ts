@@ -48,6 +48,7 @@ export function progressSubgraph(
     context: ({ db, leaderboard }, base) => ({
       ...base,
       env,
+      db,
       loaders: createLoaders(db),
       leaderboard,
       now,

@@ -46,6 +46,12 @@ export const userProgress = pgTable(
     lastActiveDate: date("last_active_date", { mode: "string" }),
     reviews: integer("reviews").notNull().default(0),
     topicsCompleted: integer("topics_completed").notNull().default(0),
+    /** Points spent on streak freezes; the balance is `points - points_spent`. */
+    pointsSpent: integer("points_spent").notNull().default(0),
+    /** Streak freezes held, at most MAX_STREAK_FREEZES (domain/streak-freeze.ts). */
+    streakFreezes: integer("streak_freezes").notNull().default(0),
+    /** The last local day a freeze covered for the current streak (domain/streak.ts). */
+    frozenThrough: date("frozen_through", { mode: "string" }),
     /**
      * The local date `progress.streak_at_risk` was last emitted for, in the same transaction
      * as the event: a restart or another replica never warns twice on one date.

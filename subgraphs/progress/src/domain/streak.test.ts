@@ -1,10 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { applyActivity, currentStreak, type StreakState } from "./streak.ts";
+import {
+  applyActivity,
+  currentFreezes,
+  currentStreak,
+  type StreakState,
+  settleMissedDays,
+} from "./streak.ts";
 
-const fresh: StreakState = { streak: 0, longestStreak: 0, lastActiveDate: null };
+const fresh: StreakState = {
+  streak: 0,
+  longestStreak: 0,
+  lastActiveDate: null,
+  streakFreezes: 0,
+  frozenThrough: null,
+};
 
 function state(streak: number, longestStreak: number, lastActiveDate: string): StreakState {
-  return { streak, longestStreak, lastActiveDate };
+  return { streak, longestStreak, lastActiveDate, streakFreezes: 0, frozenThrough: null };
 }
 
 describe("applyActivity", () => {
@@ -219,5 +231,87 @@ describe("currentStreak", () => {
     },
   ])("$name → $expected", ({ before, at, zone, expected }) => {
     expect(currentStreak(before, new Date(at), zone)).toBe(expected);
+  });
+});
+
+describe("streak freezes", () => {
+  const held = (
+    streak: number,
+    lastActiveDate: string,
+    streakFreezes: number,
+    frozenThrough: string | null = null,
+  ): StreakState => ({
+    streak,
+    longestStreak: streak,
+    lastActiveDate,
+    streakFreezes,
+    frozenThrough,
+  });
+
+  it.each([
+    {
+      name: "one missed day spends one freeze and the streak goes on",
+      before: held(4, "2026-01-13", 1),
+      at: "2026-01-15T08:00:00Z",
+      after: { ...held(5, "2026-01-15", 0, "2026-01-14") },
+    },
+    {
+      name: "two missed days spend two freezes",
+      before: held(4, "2026-01-12", 2),
+      at: "2026-01-15T08:00:00Z",
+      after: held(5, "2026-01-15", 0, "2026-01-14"),
+    },
+    {
+      name: "more missed days than freezes use them all up and the streak restarts",
+      before: held(4, "2026-01-12", 1),
+      at: "2026-01-15T08:00:00Z",
+      after: { ...held(1, "2026-01-15", 0), longestStreak: 4 },
+    },
+    {
+      name: "no missed day spends nothing",
+      before: held(4, "2026-01-14", 2),
+      at: "2026-01-15T08:00:00Z",
+      after: held(5, "2026-01-15", 2),
+    },
+    {
+      name: "the day after a frozen day extends the streak",
+      before: held(5, "2026-01-15", 0, "2026-01-14"),
+      at: "2026-01-16T08:00:00Z",
+      after: held(6, "2026-01-16", 0, "2026-01-14"),
+    },
+  ])("$name", ({ before, at, after }) => {
+    expect(applyActivity(before, new Date(at), "UTC")).toEqual({ state: after, changed: true });
+  });
+
+  it("spends a freeze only once a whole day is missed in the user's own zone", () => {
+    // 2026-01-15T06:00Z is still 01-14 (22:00) in Los Angeles: nothing missed there yet.
+    const before = held(4, "2026-01-13", 1);
+    const at = new Date("2026-01-15T06:00:00Z");
+    expect(applyActivity(before, at, "America/Los_Angeles").state).toEqual(
+      held(5, "2026-01-14", 1),
+    );
+    expect(applyActivity(before, at, "UTC").state).toEqual(held(5, "2026-01-15", 0, "2026-01-14"));
+  });
+
+  it("shows freezes spent night by night, and the streak kept, before any new activity", () => {
+    const before = held(4, "2026-01-13", 2);
+    const day = (date: string) => new Date(`${date}T12:00:00Z`);
+    const seen = ["2026-01-14", "2026-01-15", "2026-01-16", "2026-01-17"].map((date) => ({
+      streak: currentStreak(before, day(date), "UTC"),
+      freezes: currentFreezes(before, day(date), "UTC"),
+    }));
+    expect(seen).toEqual([
+      { streak: 4, freezes: 2 },
+      { streak: 4, freezes: 1 },
+      { streak: 4, freezes: 0 },
+      { streak: 0, freezes: 0 },
+    ]);
+  });
+
+  it("settles idempotently: settling a settled state again changes nothing", () => {
+    const once = settleMissedDays(held(4, "2026-01-13", 2), "2026-01-15");
+    expect(once).toEqual(held(4, "2026-01-13", 1, "2026-01-14"));
+    expect(settleMissedDays(once, "2026-01-15")).toEqual(once);
+    expect(settleMissedDays(once, "2026-01-16")).toEqual(held(4, "2026-01-13", 0, "2026-01-15"));
   });
 });

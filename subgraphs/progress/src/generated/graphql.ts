@@ -40,6 +40,18 @@ export type UserProgress = {
   longestStreak: Scalars['Int']['output'];
   /** The user's last local day with activity (YYYY-MM-DD); null before the first. */
   lastActiveDate: Maybe<Scalars['String']['output']>;
+  /**
+   * Points left to spend (on streak freezes): points earned minus points spent. Spending never
+   * lowers `points`, the level or a leaderboard place.
+   */
+  spendablePoints: Scalars['Int']['output'];
+  /**
+   * Streak freezes held, 0 to 2. Each covers one missed day in the user's time zone and is used
+   * up automatically on it, so the streak survives; `buyStreakFreeze` adds one.
+   */
+  streakFreezes: Scalars['Int']['output'];
+  /** What one streak freeze costs, in points. */
+  streakFreezePrice: Scalars['Int']['output'];
   /** Flashcards reviewed, ever. */
   reviews: Scalars['Int']['output'];
   topicsCompleted: Scalars['Int']['output'];
@@ -165,6 +177,16 @@ export type StreakUpdate = {
   at: Scalars['DateTime']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Buys a streak freeze for STREAK_FREEZE_PRICE (`UserProgress.streakFreezePrice`) points. At
+   * most 2 are held: a third is FORBIDDEN with extensions.reason STREAK_FREEZE_LIMIT; without
+   * enough spendable points it is FORBIDDEN with reason INSUFFICIENT_POINTS. Nothing changes then.
+   */
+  buyStreakFreeze: UserProgress;
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** Pushed whenever the signed-in user's streak, points or level change. */
@@ -279,6 +301,7 @@ export type ResolversTypes = {
   SharePlatforms: ResolverTypeWrapper<SharePlatforms>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   StreakUpdate: ResolverTypeWrapper<Omit<StreakUpdate, 'user'> & { user: ResolversTypes['User'] }>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -299,6 +322,7 @@ export type ResolversParentTypes = {
   SharePlatforms: SharePlatforms;
   Query: Record<PropertyKey, never>;
   StreakUpdate: Omit<StreakUpdate, 'user'> & { user: ResolversParentTypes['User'] };
+  Mutation: Record<PropertyKey, never>;
   Subscription: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -327,6 +351,9 @@ export type UserProgressResolvers<ContextType = ProgressContext, ParentType exte
   streak?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   longestStreak?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lastActiveDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  spendablePoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  streakFreezes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  streakFreezePrice?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reviews?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   topicsCompleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   achievements?: Resolver<Array<ResolversTypes['Achievement']>, ParentType, ContextType>;
@@ -388,6 +415,10 @@ export type StreakUpdateResolvers<ContextType = ProgressContext, ParentType exte
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  buyStreakFreeze?: Resolver<ResolversTypes['UserProgress'], ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   streakUpdated?: SubscriptionResolver<ResolversTypes['StreakUpdate'], "streakUpdated", ParentType, ContextType>;
 };
@@ -404,6 +435,7 @@ export type Resolvers<ContextType = ProgressContext> = {
   SharePlatforms?: SharePlatformsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   StreakUpdate?: StreakUpdateResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
 };
 

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { AchievementRow } from "../db/schema.ts";
 import { achievementByKey, type UnlockedAchievement } from "../domain/achievements.ts";
 import { progressToNextLevel } from "../domain/levels.ts";
-import { currentStreak } from "../domain/streak.ts";
+import { currentFreezes, currentStreak } from "../domain/streak.ts";
+import { STREAK_FREEZE_PRICE } from "../domain/streak-freeze.ts";
 import type { UserProgressResolvers } from "../generated/graphql.ts";
 
 // `days` has a default, but an explicit null is still valid GraphQL: parsed, not trusted.
@@ -14,6 +15,9 @@ const dailyActivityArgs = z.object({
 export const UserProgress: UserProgressResolvers = {
   nextLevelPoints: (progress) => progressToNextLevel(progress.points).nextLevelPoints,
   streak: (progress, _, ctx) => currentStreak(progress, ctx.now(), progress.timezone),
+  spendablePoints: (progress) => progress.points - progress.pointsSpent,
+  streakFreezes: (progress, _, ctx) => currentFreezes(progress, ctx.now(), progress.timezone),
+  streakFreezePrice: () => STREAK_FREEZE_PRICE,
   achievements: async (progress, _, ctx) =>
     describeAchievements(await ctx.loaders.achievementsByUserId.load(progress.userId)),
   dailyActivity: (progress, args, ctx) => {

@@ -22,6 +22,9 @@ function freshProgress(userId: string): UserProgressRow {
     lastActiveDate: null,
     reviews: 0,
     topicsCompleted: 0,
+    pointsSpent: 0,
+    streakFreezes: 0,
+    frozenThrough: null,
     atRiskAnnouncedDate: null,
     updatedAt: new Date(),
   };
