@@ -17,6 +17,8 @@ export interface ServiceProcessOptions {
   env: Record<string, string>;
   /** Called when the process exits without the harness having asked it to. */
   onUnexpectedExit?: (name: string, reason: string, output: string) => void;
+  /** How long `start` waits for `/ready`. Default 60 s; many processes starting at once need more. */
+  readyTimeoutMs?: number;
 }
 
 export interface ServiceProcess {
@@ -108,7 +110,11 @@ export function serviceProcess(options: ServiceProcessOptions): ServiceProcess {
       });
       exited.catch(() => {});
       await Promise.race([
-        waitFor(ready, { timeoutMs: 60_000, intervalMs: 100, what: `${options.name} /ready` }),
+        waitFor(ready, {
+          timeoutMs: options.readyTimeoutMs ?? 60_000,
+          intervalMs: 100,
+          what: `${options.name} /ready`,
+        }),
         exited,
       ]);
     },

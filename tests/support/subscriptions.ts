@@ -27,7 +27,10 @@ export interface SocketOptions {
 }
 
 /** A graphql-ws client of a gateway, as a mobile app would hold one. */
-export function connectSocket(gateway: RunningGateway, options: SocketOptions = {}): Client {
+export function connectSocket(
+  gateway: Pick<RunningGateway, "url">,
+  options: SocketOptions = {},
+): Client {
   return createClient({
     url: gateway.url.replace(/^http/, "ws"),
     webSocketImpl: WebSocket,
