@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure what the test suite talks to is here: PostgreSQL serving on 127.0.0.1:5432, the
 # redis-server and nats-server binaries (tests start private instances of both) and Chromium
-# (the GraphiQL browser test). Starts a stopped local PostgreSQL; installs what is missing
+# (the GraphiQL browser test) and Tesseract with its English data (screenshot OCR). Starts a stopped local PostgreSQL; installs what is missing
 # from Debian's packages when run as root.
 set -euo pipefail
 
@@ -12,6 +12,8 @@ missing=()
 have nats-server || missing+=(nats-server)
 have redis-server || missing+=(redis-server)
 have chromium || missing+=(chromium)
+have tesseract || missing+=(tesseract-ocr)
+[ -n "$(ls /usr/share/tesseract-ocr/*/tessdata/eng.traineddata 2>/dev/null)" ] || missing+=(tesseract-ocr-eng)
 if [ -z "${TEST_DATABASE_URL:-${DATABASE_URL:-}}" ] && ! port_open 5432 && ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
   missing+=(postgresql)
 fi
@@ -41,4 +43,4 @@ if [ -z "${TEST_DATABASE_URL:-${DATABASE_URL:-}}" ] && ! port_open 5432; then
   for _ in $(seq 1 50); do port_open 5432 && break; sleep 0.2; done
 fi
 port_open 5432 || [ -n "${TEST_DATABASE_URL:-${DATABASE_URL:-}}" ] || { echo "PostgreSQL is not answering on 127.0.0.1:5432" >&2; exit 1; }
-echo "ready: postgresql, nats-server $(nats-server --version | awk '{print $2}'), redis-server, chromium"
+echo "ready: postgresql, nats-server $(nats-server --version | awk '{print $2}'), redis-server, chromium, tesseract $(tesseract --version 2>&1 | awk 'NR==1 {print $2}')"

@@ -1,6 +1,8 @@
+import { blobEnv, requireCompleteS3 } from "@kai/blob";
 import { loadEnv, serviceEnv } from "@kai/config";
 import { z } from "zod";
 import { DEFAULT_PRICES, type PriceTable, priceTable } from "./domain/ai-cost.ts";
+import { extractionEnv } from "./extraction/env.ts";
 
 /** An unset variable and an empty one (as `.env.example` leaves them) both mean "not configured". */
 const optional = <S extends z.ZodType>(schema: S) =>
@@ -8,6 +10,9 @@ const optional = <S extends z.ZodType>(schema: S) =>
 
 export const learningEnv = serviceEnv.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4003),
+  /** Where screenshots are read from (the blob store captures writes uploads to). */
+  ...blobEnv.shape,
+  ...extractionEnv.shape,
   /** How often the scheduler looks for cards that became due. Fractions of a second are for tests. */
   DUE_SCAN_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
   /** Enables Gemini. Without it every deck and syllabus comes from the offline generator. */
@@ -50,4 +55,4 @@ export const learningEnv = serviceEnv.extend({
 export type LearningEnv = z.infer<typeof learningEnv>;
 
 export const loadLearningEnv = (source?: Record<string, string | undefined>) =>
-  loadEnv(learningEnv, source);
+  loadEnv(learningEnv.superRefine(requireCompleteS3), source);

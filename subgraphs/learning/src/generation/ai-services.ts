@@ -2,6 +2,8 @@ import type { Db } from "@kai/db";
 import type { Logger } from "@kai/service";
 import type { LearningSchema } from "../db/tables.ts";
 import type { LearningEnv } from "../env.ts";
+import type { ImageReader } from "../extraction/image-reader.ts";
+import { tesseractReader } from "../extraction/tesseract-ocr.ts";
 import { databaseLedger } from "../ledger/ai-ledger.ts";
 import {
   geminiSyllabusWriter,
@@ -16,6 +18,8 @@ import { offlineCardGenerator } from "./offline-card-generator.ts";
 export interface AiServices {
   cards: CardGenerator;
   syllabus: SyllabusWriter;
+  /** Reads screenshots (OCR). */
+  images: ImageReader;
 }
 
 /** Gemini-backed generators when a key is configured, the offline ones otherwise. */
@@ -24,7 +28,12 @@ export function createAiServices(
   db: Db<LearningSchema>,
   log: Logger,
 ): AiServices {
-  if (!env.GEMINI_API_KEY) return { cards: offlineCardGenerator, syllabus: offlineSyllabusWriter };
+  const tesseract = tesseractReader({
+    languages: env.OCR_LANGUAGES,
+    timeoutMs: env.OCR_TIMEOUT_MS,
+  });
+  if (!env.GEMINI_API_KEY)
+    return { cards: offlineCardGenerator, syllabus: offlineSyllabusWriter, images: tesseract };
   const chain = {
     caller: geminiCaller({
       apiKey: env.GEMINI_API_KEY,
@@ -53,5 +62,6 @@ export function createAiServices(
       offline: offlineCardGenerator,
     }),
     syllabus: geminiSyllabusWriter(chain),
+    images: tesseract,
   };
 }

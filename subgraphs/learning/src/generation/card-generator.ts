@@ -1,7 +1,12 @@
 import type { EventData } from "@kai/events";
 
-/** The capture a deck is made from, as `captures.capture_created` describes it. */
-export type CaptureSource = Omit<EventData<"captures.capture_created">, "captureId">;
+/**
+ * The capture a deck is made from, as `captures.capture_created` describes it; `extracted`
+ * when its content is text Kai read out of it (a page's article, a screenshot's OCR).
+ */
+export type CaptureSource = Omit<EventData<"captures.capture_created">, "captureId"> & {
+  extracted?: boolean;
+};
 
 export interface DeckRequest {
   capture: CaptureSource;

@@ -9,18 +9,26 @@ import { findTopicsByCaptureIds, insertCaptureTopic } from "../../db/topics.repo
 import { subjectParent } from "../../decks/subject-placement.ts";
 import { judgeDeck, MAX_CARDS } from "../../domain/capture-deck.ts";
 import { dropDuplicateCards } from "../../domain/card-dedupe.ts";
+import type { CaptureText, CaptureTextReader } from "../../extraction/capture-text.ts";
 import type { CardGenerator, GeneratedDeck } from "../../generation/card-generator.ts";
+
+/** A capture read (its page fetched, its screenshot recognised) and its deck, or why not. */
+type PreparedCapture =
+  | { failure: string }
+  | { read: Extract<CaptureText, { ok: true }>; deck: GeneratedDeck };
 
 /**
  * Turns each new capture into a topic with 1–5 flashcards, or tells captures why it could
- * not, through `learning.capture_processed`. The deck is generated before the transaction
- * (a model call can take seconds); placing and storing it happens inside.
+ * not, through `learning.capture_processed`. The capture is read (a link fetched, a
+ * screenshot recognised) and the deck generated before the transaction (both can take
+ * seconds); placing and storing it happens inside.
  */
 export function captureCreatedConsumer(deps: {
   db: Db<LearningSchema>;
   generator: CardGenerator;
+  texts: CaptureTextReader;
   log: Logger;
-}): ConsumerSpec<LearningSchema, "captures.capture_created", GeneratedDeck | null> {
+}): ConsumerSpec<LearningSchema, "captures.capture_created", PreparedCapture | null> {
   const hasTopic = async (db: DbOrTx<LearningSchema>, captureId: string, userId: string) =>
     (await findTopicsByCaptureIds(db, [captureId], userId)).length > 0;
 
@@ -40,19 +48,46 @@ export function captureCreatedConsumer(deps: {
     async prepare({ userId, data: { captureId, ...capture } }) {
       // The same capture announced again under another event id: spend nothing on it.
       if (await hasTopic(deps.db, captureId, userId)) return null;
-      return deps.generator.generate({ capture, captureId, userId, maxCards: MAX_CARDS });
+      const read = await deps.texts.of(capture, { ownerId: userId, captureId });
+      if (!read.ok) return { failure: read.reason };
+      const material = {
+        ...capture,
+        content: read.text,
+        extracted: read.extractedText !== undefined,
+      };
+      const deck = await deps.generator.generate({
+        capture: material,
+        captureId,
+        userId,
+        maxCards: MAX_CARDS,
+      });
+      return { read, deck };
     },
-    async handle(tx, event, deck) {
+    async handle(tx, event, prepared) {
       const { captureId } = event.data;
-      if (!deck || (await hasTopic(tx, captureId, event.userId))) {
+      if (!prepared || (await hasTopic(tx, captureId, event.userId))) {
         deps.log.warn({ captureId, eventId: event.id }, "capture already has a topic; skipped");
         return;
       }
+      if ("failure" in prepared) {
+        await enqueueEvent(tx, "learning.capture_processed", event.userId, {
+          captureId,
+          status: "FAILED",
+          topicId: null,
+          flashcardCount: 0,
+          reason: prepared.failure,
+        });
+        return;
+      }
+      const { read, deck } = prepared;
       // The calls were booked while the deck was made, before this transaction.
       const made = {
         generator: deck.generator,
         note: deck.note,
         aiCost: await costOfCapture(tx, event.userId, captureId),
+        ...(read.extractedText !== undefined
+          ? { title: read.title, extractedText: read.extractedText }
+          : {}),
       };
       const verdict = judgeDeck({
         topicName: deck.topicName,
