@@ -2,11 +2,15 @@ import { randomUUID } from "node:crypto";
 import { startSubgraphRuntime } from "@kai/runtime";
 import { createLogger } from "@kai/service";
 import { waitFor } from "@kai/testkit";
+import { getIntrospectionQuery } from "graphql";
 import { connect } from "nats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startGateway } from "../gateway/src/app.ts";
+import { loadGatewayEnv } from "../gateway/src/env.ts";
 import { analyticsSubgraph } from "../subgraphs/analytics/src/app.ts";
 import { loadAnalyticsEnv } from "../subgraphs/analytics/src/env.ts";
 import { rebuildDatabase } from "../subgraphs/analytics/src/rebuild/rebuild-database.ts";
+import { firstCode, postGraphql, send } from "./support/http.ts";
 import {
   createCapture,
   errorCode,
@@ -217,6 +221,38 @@ describe("analytics through the gateway", () => {
       ),
     ]);
     expect(undocumented).toEqual([]);
+  });
+
+  it("lets analysts, not plain users, explore a production gateway in GraphiQL", async () => {
+    const routing = Object.fromEntries(
+      Object.entries(stack.subgraphs).map(([name, { url }]) => [`${name.toUpperCase()}_URL`, url]),
+    );
+    const production = await startGateway(
+      loadGatewayEnv({
+        ...routing,
+        NODE_ENV: "production",
+        GRAPHIQL: "true",
+        PORT: "0",
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "silent",
+        NATS_URL: stack.nats.url,
+        REDIS_URL: stack.redis.url,
+        JWKS_URL: new URL("/.well-known/jwks.json", stack.subgraphs.users.url).toString(),
+      }),
+    );
+    try {
+      const page = await send(production.url, { headers: { accept: "text/html" } });
+      expect(page.contentType).toContain("html");
+      const query = getIntrospectionQuery();
+      const explored = await postGraphql(production.url, { query }, analyst.accessToken);
+      expect(explored.body.errors).toBeUndefined();
+      expect(JSON.stringify(explored.body.data)).toContain('"name":"Analytics"');
+      expect(firstCode(await postGraphql(production.url, { query }, ada.accessToken))).toBe(
+        "FORBIDDEN",
+      );
+    } finally {
+      await production.stop();
+    }
   });
 
   it("keeps the streams it replays for good", async () => {
