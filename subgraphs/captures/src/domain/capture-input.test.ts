@@ -1,7 +1,6 @@
-import { encodeCursor } from "@kai/db";
+import { encodeCursor, encodeOffsetCursor } from "@kai/db";
 import { describe, expect, it } from "vitest";
 import { captureFilter, createCaptureInput, isHttpUrl, pageArgs } from "./capture-input.ts";
-import { encodeRankCursor } from "./rank-cursor.ts";
 
 const text = { type: "TEXT", content: "Spaced repetition works." };
 const tags = (count: number) => Array.from({ length: count }, (_, i) => `tag${i}`);
@@ -83,7 +82,7 @@ describe("pageArgs", () => {
   it("reads a search page's cursor as a count of matches", () => {
     const parsed = pageArgs.parse({
       first: 5,
-      after: encodeRankCursor(10),
+      after: encodeOffsetCursor(10),
       filter: { query: "  spaced repetition " },
     });
     expect(parsed).toEqual({ first: 5, skip: 10, filter: { query: "spaced repetition" } });
@@ -91,7 +90,7 @@ describe("pageArgs", () => {
 
   it.each([
     ["a newest-first cursor in a search", encodeCursor(position), { query: "memory" }],
-    ["a search cursor without a query", encodeRankCursor(3), {}],
+    ["a search cursor without a query", encodeOffsetCursor(3), {}],
   ])("rejects %s", (_, after, filter) => {
     expect(pageArgs.safeParse({ first: 1, after, filter }).error?.issues[0]?.path).toEqual([
       "after",

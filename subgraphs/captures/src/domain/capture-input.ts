@@ -1,7 +1,6 @@
-import { decodeCursor } from "@kai/db";
+import { decodeCursor, decodeOffsetCursor } from "@kai/db";
 import { z } from "zod";
 import { CAPTURE_STATUSES, CAPTURE_TYPES } from "./capture.ts";
-import { decodeRankCursor } from "./rank-cursor.ts";
 
 export const MAX_CONTENT_LENGTH = 20_000;
 export const MAX_SOURCE_LENGTH = 2_048;
@@ -116,7 +115,7 @@ export const pageArgs = z
   .transform(({ first, after, filter }, ctx) => {
     if (after == null) return { first, after: undefined, skip: 0, filter };
     if (filter.query) {
-      const skip = decodeRankCursor(after);
+      const skip = decodeOffsetCursor(after);
       if (skip === undefined) {
         notACursor(ctx);
         return z.NEVER;

@@ -1,9 +1,8 @@
-import { encodeCursor } from "@kai/db";
+import { encodeCursor, encodeOffsetCursor } from "@kai/db";
 import { parseInput } from "@kai/service";
 import type { CapturesContext } from "../context.ts";
 import type { CaptureRow } from "../db/schema.ts";
 import { type CaptureFilter, pageArgs } from "../domain/capture-input.ts";
-import { encodeRankCursor } from "../domain/rank-cursor.ts";
 import type {
   CaptureConnectionResolvers,
   QueryCapturesArgs,
@@ -22,7 +21,7 @@ export interface CapturePage {
 
 /** Newest-first pages continue after a row; ranked search pages after a count of matches. */
 function cursorOf(page: CapturePage, index: number, row: CaptureRow): string {
-  return page.filter.query ? encodeRankCursor(page.skip + index + 1) : encodeCursor(row);
+  return page.filter.query ? encodeOffsetCursor(page.skip + index + 1) : encodeCursor(row);
 }
 
 /** Reads `first`, `after` and `filter` and loads that page of the owner's captures. */

@@ -15,6 +15,7 @@ import { updateTopic } from "./mutation-update-topic.ts";
 import { aiUsageReport } from "./query-ai-usage-report.ts";
 import { dueFlashcards } from "./query-due-flashcards.ts";
 import { flashcard } from "./query-flashcard.ts";
+import { FlashcardSearch, searchFlashcardsQuery } from "./query-search-flashcards.ts";
 import { topic } from "./query-topic.ts";
 import { topics } from "./query-topics.ts";
 import { Syllabus } from "./syllabus.ts";
@@ -23,7 +24,14 @@ import { User } from "./user.ts";
 
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { topic, topics, flashcard, dueFlashcards, aiUsageReport },
+  Query: {
+    topic,
+    topics,
+    flashcard,
+    dueFlashcards,
+    aiUsageReport,
+    searchFlashcards: searchFlashcardsQuery,
+  },
   Mutation: {
     createTopic,
     createFlashcard,
@@ -39,6 +47,7 @@ export const resolvers: Resolvers = {
   Topic,
   Syllabus,
   Flashcard,
+  FlashcardSearch,
   User,
   Capture,
 };
