@@ -1,7 +1,9 @@
 /**
- * `pnpm --filter @kai/analytics rebuild`: rebuilds the analytics read model from the event
- * streams (see rebuild-read-model.ts). Stop every analytics replica first; start them again
- * after, and they carry on from the end of the streams. Reads the same env as the service.
+ * `pnpm --filter @kai/analytics rebuild-read-model` rebuilds the analytics read model from the
+ * event streams (see rebuild-read-model.ts); the script is not called `rebuild`, which is
+ * pnpm's own command (it rebuilds native packages) and would win. Stop every analytics replica
+ * first; start them again after, and they carry on from the end of the streams. Reads the same
+ * env as the service.
  */
 import { join } from "node:path";
 import { databaseUrlFor } from "@kai/config";
