@@ -124,6 +124,8 @@ describe("cards from Gemini", () => {
     const usage = (await usageOf(ada)) as { estimatedCost: number };
     expect(usage).toMatchObject({ calls: 1, promptTokens: 321, outputTokens: 123 });
     expect(usage.estimatedCost).toBeCloseTo(COST, 12);
+    // What analytics adds up as AI cost: the capture's share of the ledger.
+    expect(outcome.data.aiCost).toBeCloseTo(COST, 12);
   });
 
   it("puts a capture on a subject the user already has under that topic", async () => {
