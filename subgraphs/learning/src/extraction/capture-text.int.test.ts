@@ -141,3 +141,29 @@ describe("reading captures", () => {
     });
   });
 });
+
+describe("link captures without URL_FETCH_ALLOW_PRIVATE", () => {
+  it("refuses to fetch a loopback address and fails the capture, saying why", async () => {
+    const guarded = await startLearningHarness({ BLOB_DIR: blobDir });
+    try {
+      const seen = await guarded.events.listen("learning.capture_processed", owner);
+      const captureId = randomUUID();
+      await guarded.events.publish(
+        buildEvent("captures.capture_created", owner, {
+          captureId,
+          type: "URL",
+          content: "",
+          source: `${base}/vaccines`,
+          tags: [],
+        }),
+      );
+      const event = await waitFor(() => seen.find((e) => e.data.captureId === captureId), {
+        what: "the refused link's outcome",
+      });
+      expect(event.data).toMatchObject({ status: "FAILED", topicId: null });
+      expect(event.data.reason).toMatch(/private or local address/);
+    } finally {
+      await guarded.dispose();
+    }
+  });
+});
