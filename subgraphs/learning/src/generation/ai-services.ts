@@ -2,6 +2,7 @@ import type { Db } from "@kai/db";
 import type { Logger } from "@kai/service";
 import type { LearningSchema } from "../db/tables.ts";
 import type { LearningEnv } from "../env.ts";
+import { geminiImageReader } from "../extraction/gemini-image-reader.ts";
 import type { ImageReader } from "../extraction/image-reader.ts";
 import { tesseractReader } from "../extraction/tesseract-ocr.ts";
 import { databaseLedger } from "../ledger/ai-ledger.ts";
@@ -62,6 +63,6 @@ export function createAiServices(
       offline: offlineCardGenerator,
     }),
     syllabus: geminiSyllabusWriter(chain),
-    images: tesseract,
+    images: geminiImageReader({ ...chain, fallback: tesseract }),
   };
 }

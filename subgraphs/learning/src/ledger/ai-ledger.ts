@@ -9,7 +9,8 @@ import { startOfUtcDay } from "../domain/usage-period.ts";
 /** Whose call it is and what it was for: a capture's cards or a topic's syllabus. */
 export interface AiSubject {
   ownerId: string;
-  purpose: "cards" | "syllabus";
+  /** "ocr": reading a screenshot's text. */
+  purpose: "cards" | "syllabus" | "ocr";
   captureId?: string;
   topicId?: string;
 }

@@ -17,9 +17,20 @@ export interface ModelReply {
   error?: string;
 }
 
+/** An image sent with a prompt (vision input), e.g. a screenshot to read. */
+export interface InlineImage {
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
 /** One structured-output call to one model; never throws, every failure is an outcome. */
 export interface ModelCaller {
-  call(model: string, prompt: string, responseSchema: ResponseSchema): Promise<ModelReply>;
+  call(
+    model: string,
+    prompt: string,
+    responseSchema: ResponseSchema,
+    images?: readonly InlineImage[],
+  ): Promise<ModelReply>;
 }
 
 export interface GeminiSettings {
@@ -33,7 +44,7 @@ export interface GeminiSettings {
 export function geminiCaller({ apiKey, baseUrl, timeoutMs }: GeminiSettings): ModelCaller {
   const client = new GoogleGenerativeAI(apiKey);
   return {
-    async call(model, prompt, responseSchema) {
+    async call(model, prompt, responseSchema, images = []) {
       const started = performance.now();
       const elapsed = () => Math.round(performance.now() - started);
       try {
@@ -48,7 +59,15 @@ export function geminiCaller({ apiKey, baseUrl, timeoutMs }: GeminiSettings): Mo
           },
           { baseUrl, timeout: timeoutMs },
         );
-        const { response } = await generative.generateContent(prompt);
+        const { response } = await generative.generateContent([
+          prompt,
+          ...images.map((image) => ({
+            inlineData: {
+              mimeType: image.mimeType,
+              data: Buffer.from(image.bytes).toString("base64"),
+            },
+          })),
+        ]);
         return {
           outcome: "ok",
           text: textOf(() => response.text()),
