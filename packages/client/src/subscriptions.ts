@@ -45,13 +45,17 @@ const closeCodeOf = (event: unknown) =>
 /**
  * One graphql-ws connection for every subscription of a client, opened on the first subscribe.
  * Each connect sends the current access token and the time of the newest event seen
- * (`lastEventAt`), so after a drop the gateway replays what was missed before going live. A
- * close for a refused or expired token (4401) refreshes the token before reconnecting.
+ * (`lastEventAt`), so after a drop the gateway replays what was missed before going live.
+ * graphql-ws reconnects by itself after a drop, but treats a close for a refused or expired
+ * token (4401) as final: then the token is refreshed and the subscriptions made again.
  */
 export function createSubscriptions(wiring: Wiring) {
   let client: Client | undefined;
   let lastEventAt: string | undefined;
-  let refreshBeforeConnect = false;
+  /** The 4401 close being recovered from: every subscription gets the same event. */
+  let recovery: { close: unknown; refreshed: Promise<unknown> } | undefined;
+  /** 4401 closes since the last accepted connection; a second means the new token failed too. */
+  let refusals = 0;
 
   const connect = () =>
     createClient({
@@ -62,20 +66,14 @@ export function createSubscriptions(wiring: Wiring) {
         new Promise((resolve) =>
           setTimeout(resolve, Math.min(MAX_RETRY_WAIT_MS, 1000 * 2 ** retries * Math.random())),
         ),
-      shouldRetry: (event) => {
-        const code = closeCodeOf(event);
-        if (code === CloseCode.Unauthorized) {
-          refreshBeforeConnect = true;
-          return wiring.tokens.get() !== null;
-        }
-        // A refused request (e.g. connectionParams failed: the refresh token was refused) stays refused.
-        return code !== CloseCode.BadRequest && code !== CloseCode.Forbidden;
+      // graphql-ws already gives up at once on the closes that mean "do not retry".
+      shouldRetry: () => true,
+      on: {
+        connected: () => {
+          refusals = 0;
+        },
       },
-      connectionParams: async () => {
-        if (refreshBeforeConnect) {
-          refreshBeforeConnect = false;
-          await wiring.refresh();
-        }
+      connectionParams: () => {
         const token = wiring.tokens.get()?.accessToken;
         return {
           ...(token ? { authorization: `Bearer ${token}` } : {}),
@@ -84,23 +82,49 @@ export function createSubscriptions(wiring: Wiring) {
       },
     });
 
+  /** Resolves once a fresh token is in the store; rejects when there is none to be had. */
+  function recoverFrom(close: unknown): Promise<unknown> {
+    if (recovery && recovery.close === close) return recovery.refreshed;
+    refusals++;
+    const refreshed =
+      refusals > 1 || !wiring.tokens.get() ? Promise.reject(close) : wiring.refresh();
+    recovery = { close, refreshed };
+    return refreshed;
+  }
+
   const subscribe: Subscribe = (document, variables, sink) => {
-    client ??= connect();
-    return client.subscribe(
-      { query: print(document), ...(variables ? { variables } : {}) },
-      {
-        next: (result) => {
-          const meta = (result.extensions ?? {}) as EventMeta;
-          if (meta.occurredAt && (!lastEventAt || meta.occurredAt > lastEventAt)) {
-            lastEventAt = meta.occurredAt;
-          }
-          if (result.errors?.length) sink.error?.(result.errors);
-          else if (result.data) sink.next(result.data as never, meta);
+    let unsubscribe = () => {};
+    let ended = false;
+    const start = () => {
+      client ??= connect();
+      unsubscribe = client.subscribe(
+        { query: print(document), ...(variables ? { variables } : {}) },
+        {
+          next: (result) => {
+            const meta = (result.extensions ?? {}) as EventMeta;
+            if (meta.occurredAt && (!lastEventAt || meta.occurredAt > lastEventAt)) {
+              lastEventAt = meta.occurredAt;
+            }
+            if (result.errors?.length) sink.error?.(result.errors);
+            else if (result.data) sink.next(result.data as never, meta);
+          },
+          error: (error) => {
+            if (ended) return;
+            if (closeCodeOf(error) !== CloseCode.Unauthorized) return sink.error?.(error);
+            recoverFrom(error).then(
+              () => !ended && start(),
+              () => sink.error?.(error),
+            );
+          },
+          complete: () => sink.complete?.(),
         },
-        error: (error) => sink.error?.(error),
-        complete: () => sink.complete?.(),
-      },
-    );
+      );
+    };
+    start();
+    return () => {
+      ended = true;
+      unsubscribe();
+    };
   };
 
   /** Closes the socket and forgets the resume point (e.g. on sign-out). */
