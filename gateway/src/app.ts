@@ -21,7 +21,12 @@ import {
   tokenLimit,
   unknownRoute,
 } from "@kai/service";
-import { operationMetricsPlugin, serveMetrics, subscriptionsOpen } from "@kai/telemetry";
+import {
+  flushTraces,
+  operationMetricsPlugin,
+  serveMetrics,
+  subscriptionsOpen,
+} from "@kai/telemetry";
 import express from "express";
 import { createContext, type GatewayContext } from "./context.ts";
 import { type GatewayEnv, subgraphUrl } from "./env.ts";
@@ -61,7 +66,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
   const graphiql = env.GRAPHIQL ?? !production;
   const limits = operationLimitsFrom(env, { flattenFragments: false });
   const persistedDocuments = loadPersistedDocuments(env.PERSISTED_DOCUMENTS);
-  const nats = await connectNats(env.NATS_URL, "kai-gateway", log);
+  const nats = await connectNats(env.NATS_URL, "kai-gateway", log, env.NATS_STREAM_REPLICAS);
   // Loaded before the first request, so no token revoked before this start is accepted.
   const revocations = await openRevocations(nats.nc, { log });
   const verifier = createTokenVerifier(new URL(env.JWKS_URL), revocations);
@@ -164,6 +169,7 @@ export async function startGateway(env: GatewayEnv): Promise<RunningGateway> {
       await apollo.stop();
       await revocations.stop();
       await nats.nc.drain();
+      await flushTraces();
     },
   };
 }

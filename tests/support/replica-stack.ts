@@ -14,8 +14,12 @@ import { SUBGRAPHS, type SubgraphName, type UnexpectedExit } from "./process-sta
 import { type RoundRobinProxy, startRoundRobinProxy } from "./round-robin-proxy.ts";
 import { type ServiceProcess, serviceProcess } from "./service-process.ts";
 
-/** Copies of each subgraph and of the gateway. */
-export const REPLICAS = 2;
+export interface ReplicaStackOptions {
+  /** Copies of each subgraph and of the gateway. Default 2. */
+  replicas?: number;
+  /** Settings for every process beyond the stack's own (e.g. OTEL_* to trace them). */
+  env?: Record<string, string>;
+}
 /** A dozen processes loading at once on a two-core machine take a while to answer /ready. */
 const READY_TIMEOUT_MS = 180_000;
 
@@ -33,12 +37,13 @@ export interface ReplicaStack {
 }
 
 /**
- * Kai scaled out on one machine: REPLICAS processes of every subgraph behind a round-robin
- * proxy, and REPLICAS gateways, on a PostgreSQL server that has never seen Kai. Every
+ * Kai scaled out on one machine: `replicas` processes of every subgraph behind a round-robin
+ * proxy, and as many gateways, on a PostgreSQL server that has never seen Kai. Every
  * subgraph process is started at the same instant, as Kubernetes starts a Deployment's pods,
  * so they race to create their databases, migrate them and make the first signing key.
  */
-export async function startReplicaStack(): Promise<ReplicaStack> {
+export async function startReplicaStack(options: ReplicaStackOptions = {}): Promise<ReplicaStack> {
+  const replicas = options.replicas ?? 2;
   const dataDir = mkdtempSync(join(tmpdir(), "kai-replicas-"));
   const parts: { dispose(): Promise<void> }[] = [];
   const processes: ServiceProcess[] = [];
@@ -55,8 +60,8 @@ export async function startReplicaStack(): Promise<ReplicaStack> {
       startRedisServer(),
     ]);
     parts.push(postgres, nats, redis);
-    const ports = await distinctPorts((SUBGRAPHS.length + 1) * REPLICAS);
-    const portsOf = (index: number) => ports.slice(index * REPLICAS, (index + 1) * REPLICAS);
+    const ports = await distinctPorts((SUBGRAPHS.length + 1) * replicas);
+    const portsOf = (index: number) => ports.slice(index * replicas, (index + 1) * replicas);
     const proxies = new Map<SubgraphName, RoundRobinProxy>();
     for (const [index, name] of SUBGRAPHS.entries()) {
       const proxy = await startRoundRobinProxy(portsOf(index));
@@ -65,24 +70,24 @@ export async function startReplicaStack(): Promise<ReplicaStack> {
     }
     const unexpectedExits: UnexpectedExit[] = [];
     const common = commonEnv(postgres, nats, redis, dataDir, `${proxies.get("users")?.url}`);
-    const make = (name: string, entry: string, port: number, env: Record<string, string> = {}) => {
-      const service = serviceProcess({
-        name,
+    const make = (service: string, replica: number, entry: string, port: number, env = {}) => {
+      const started = serviceProcess({
+        name: `${service}-${replica + 1}`,
         entry,
         port,
-        env: { ...common, ...env },
+        env: { ...common, OTEL_SERVICE_NAME: service, ...options.env, ...env },
         readyTimeoutMs: READY_TIMEOUT_MS,
         onUnexpectedExit: (name, reason, output) => unexpectedExits.push({ name, reason, output }),
       });
-      processes.push(service);
-      return service;
+      processes.push(started);
+      return started;
     };
 
     const subgraphs = Object.fromEntries(
       SUBGRAPHS.map((name, index) => [
         name,
         portsOf(index).map((port, replica) =>
-          make(`${name}-${replica + 1}`, `subgraphs/${name}/src/main.ts`, port),
+          make(name, replica, `subgraphs/${name}/src/main.ts`, port),
         ),
       ]),
     ) as Record<SubgraphName, ServiceProcess[]>;
@@ -92,7 +97,7 @@ export async function startReplicaStack(): Promise<ReplicaStack> {
       SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, `${proxies.get(name)?.url}/graphql`]),
     );
     const gateways = portsOf(SUBGRAPHS.length).map((port, replica) =>
-      make(`gateway-${replica + 1}`, "gateway/src/main.ts", port, routing),
+      make("gateway", replica, "gateway/src/main.ts", port, routing),
     );
     await Promise.all(gateways.map((gateway) => gateway.start()));
 

@@ -7,6 +7,8 @@ export const serviceEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().default("0.0.0.0"),
   NATS_URL: z.string().default("nats://127.0.0.1:4222"),
+  /** Copies JetStream keeps of each stream: 3 on a three-node cluster (R3), 1 on a lone server. */
+  NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   /** Shared, rebuildable state: leaderboards, rate limits. Losing it loses no data. */
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

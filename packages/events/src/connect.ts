@@ -16,6 +16,8 @@ export async function connectNats(
   url: string,
   name: string,
   log: Logger,
+  /** Copies of each stream (NATS_STREAM_REPLICAS): 3 on a JetStream cluster. Default 1. */
+  streamReplicas = 1,
 ): Promise<NatsConnections> {
   const nc = await connect({
     servers: url,
@@ -29,6 +31,6 @@ export async function connectNats(
     }
   })().catch(() => {});
   const jsm = await nc.jetstreamManager();
-  await ensureStreams(jsm);
+  await ensureStreams(jsm, streamReplicas);
   return { nc, js: nc.jetstream(), jsm };
 }

@@ -1,6 +1,11 @@
 import { type Db, isDatabaseUnavailable, type Tx } from "@kai/db";
 import type { Logger } from "@kai/logger";
-import { consumerMessages, consumerPending, consumerRedeliveries } from "@kai/telemetry";
+import {
+  consumerMessages,
+  consumerPending,
+  consumerRedeliveries,
+  inConsumerSpan,
+} from "@kai/telemetry";
 import { and, eq } from "drizzle-orm";
 import {
   AckPolicy,
@@ -101,11 +106,26 @@ export async function startConsumer<T extends EventType, P = undefined>(
     consumerMessages.inc({ durable, outcome });
   const done = (async () => {
     for await (const message of messages) {
-      await handleMessage(message).catch((error: unknown) => {
+      await traced(message).catch((error: unknown) => {
         log.error({ err: error, durable }, "consumer failed to settle a message");
       });
     }
   })();
+
+  /** Handles the message in a span that joins the trace of the request that caused the event. */
+  function traced(message: JsMsg): Promise<void> {
+    return inConsumerSpan(
+      `consume ${durable}`,
+      (name) => message.headers?.get(name) || undefined,
+      {
+        "messaging.system": "nats",
+        "messaging.destination.name": message.subject,
+        "messaging.consumer.group.name": durable,
+        "messaging.message.redelivery_count": message.info.deliveryCount - 1,
+      },
+      () => handleMessage(message),
+    );
+  }
 
   async function handleMessage(message: JsMsg): Promise<void> {
     if (message.info.redelivered) consumerRedeliveries.inc({ durable });

@@ -9,6 +9,7 @@ import {
 } from "./catalogue.ts";
 import { outboxCommitted } from "./outbox-signal.ts";
 import { outbox } from "./tables.ts";
+import { outboxPayload } from "./trace-headers.ts";
 
 /** A new, validated envelope; throws when the data does not match the catalogue. */
 export function buildEvent<T extends EventType>(
@@ -43,7 +44,7 @@ export async function enqueueEvent<T extends EventType, S extends Record<string,
   const event = buildEvent(type, userId, data, occurredAt);
   await tx
     .insert(outbox)
-    .values({ id: event.id, subject: subjectOf(type, userId), payload: event });
+    .values({ id: event.id, subject: subjectOf(type, userId), payload: outboxPayload(event) });
   afterCommit(tx, outboxCommitted);
   return event;
 }

@@ -5,6 +5,7 @@ import { and, asc, count, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { JetStreamClient } from "nats";
 import { onOutboxCommit } from "./outbox-signal.ts";
 import { outbox } from "./tables.ts";
+import { publication } from "./trace-headers.ts";
 
 export interface OutboxRelayOptions {
   db: Db;
@@ -55,7 +56,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         .for("update", { skipLocked: true });
       if (rows.length === 0) return 0;
       await Promise.all(
-        rows.map((row) => js.publish(row.subject, JSON.stringify(row.payload), { msgID: row.id })),
+        rows.map((row) => {
+          const { body, headers } = publication(row.payload);
+          return js.publish(row.subject, body, { msgID: row.id, headers });
+        }),
       );
       await tx
         .update(outbox)

@@ -36,23 +36,28 @@ export function streamOf(type: string): StreamName {
 }
 
 /**
- * Creates or updates every stream. Each service calls it on start, so start order does not
- * matter; the same config from two services at once is accepted by the server.
+ * Creates or updates every stream, with `replicas` copies each (NATS_STREAM_REPLICAS). Each
+ * service calls it on start, so start order does not matter; the same config from two services
+ * at once is accepted by the server.
  */
-export async function ensureStreams(jsm: JetStreamManager): Promise<void> {
+export async function ensureStreams(jsm: JetStreamManager, replicas = 1): Promise<void> {
   for (const [name, subject] of Object.entries(STREAMS) as [StreamName, string][]) {
     const config = {
       name,
       subjects: [subject],
       storage: StorageType.File,
+      num_replicas: replicas,
       retention: RetentionPolicy.Limits,
       max_age: RETENTION_DAYS[name] * DAY_NS,
       // Long enough to swallow a relay's retry after a crash between publish and commit.
       duplicate_window: 10 * 60 * 1e9,
     };
     try {
-      await jsm.streams.info(name);
-      await jsm.streams.update(name, config);
+      const existing = await jsm.streams.info(name);
+      // Copies only grow: a tool started without NATS_STREAM_REPLICAS (default 1) must not
+      // shrink a cluster's R3 stream.
+      const copies = Math.max(replicas, existing.config.num_replicas);
+      await jsm.streams.update(name, { ...config, num_replicas: copies });
     } catch (error) {
       if (!isNotFound(error)) throw error;
       await jsm.streams.add(config).catch(async (addError: unknown) => {

@@ -10,6 +10,7 @@ export const outbox = pgTable(
   {
     id: uuid("id").primaryKey(),
     subject: text("subject").notNull(),
+    /** The event envelope, with the writer's trace context beside it (see trace-headers.ts). */
     payload: jsonb("payload").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp("published_at", { withTimezone: true }),

@@ -25,7 +25,7 @@ import {
   operationLimitsFrom,
   startSubgraph,
 } from "@kai/service";
-import { operationMetricsPlugin, serveMetrics } from "@kai/telemetry";
+import { flushTraces, operationMetricsPlugin, serveMetrics } from "@kai/telemetry";
 import type express from "express";
 import type { DocumentNode } from "graphql";
 import { withEventSubscriptions } from "./event-subscriptions.ts";
@@ -130,7 +130,12 @@ export async function startSubgraphRuntime<
     schema: definition.schema,
     onQuery: options.onQuery,
   });
-  const nats = await connectNats(env.NATS_URL, `kai-${definition.name}`, log);
+  const nats = await connectNats(
+    env.NATS_URL,
+    `kai-${definition.name}`,
+    log,
+    env.NATS_STREAM_REPLICAS,
+  );
   const relay = startOutboxRelay({
     db: database.db as unknown as Db,
     js: nats.js,
@@ -221,6 +226,7 @@ export async function startSubgraphRuntime<
       await revocations.stop();
       await nats.nc.drain();
       await database.close();
+      await flushTraces();
     },
   };
 }

@@ -11,3 +11,9 @@ export {
 } from "./metrics/instruments.ts";
 export { serveMetrics } from "./metrics/route.ts";
 export type { ScrapedGauge } from "./metrics/scraped-gauge.ts";
+export {
+  currentTraceContext,
+  flushTraces,
+  type HeaderGetter,
+  inConsumerSpan,
+} from "./tracing/propagation.ts";
