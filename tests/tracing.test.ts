@@ -107,5 +107,4 @@ describe("one review's trace", () => {
     // The consumer continues the span that wrote the event in learning, carried by the header.
     expect(parentOf(consumer as CollectedSpan, spans)?.service).toBe("learning");
   });
-
 });
