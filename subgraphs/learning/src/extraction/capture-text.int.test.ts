@@ -19,6 +19,20 @@ const ARTICLE = `<!doctype html><html><head><title>How vaccines train immunity</
 <p>Booster doses increase the number of memory cells and raise antibody levels again when protection has waned over time.</p>
 </article><footer>Sign up for mattress deals. Cookie settings.</footer></body></html>`;
 
+const LECTURE_PAGE = `<html><body><h1>Lecture 3</h1><video src="/lecture.mp4">
+<track kind="captions" srclang="en" src="captions/lecture.vtt"></video></body></html>`;
+const LECTURE_CAPTIONS = `WEBVTT
+
+00:00:00.000 --> 00:00:04.000
+The heart pumps blood through two circuits.
+
+00:00:04.000 --> 00:00:09.000
+The pulmonary circuit carries blood to the lungs to pick up oxygen.
+
+00:00:09.000 --> 00:00:14.000
+The systemic circuit carries oxygenated blood from the left ventricle to the body.
+`;
+
 let harness: LearningHarness;
 let server: Server;
 let base: string;
@@ -31,6 +45,12 @@ beforeAll(async () => {
     if (request.url === "/vaccines") {
       response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       response.end(ARTICLE);
+    } else if (request.url === "/lecture") {
+      response.writeHead(200, { "content-type": "text/html" });
+      response.end(LECTURE_PAGE);
+    } else if (request.url === "/captions/lecture.vtt") {
+      response.writeHead(200, { "content-type": "text/vtt" });
+      response.end(LECTURE_CAPTIONS);
     } else response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -128,11 +148,24 @@ describe("reading captures", () => {
     });
   });
 
-  it("fails a video with a reason the owner can act on", async () => {
+  it("learns from a video's caption track", async () => {
+    const event = await outcome({
+      type: "VIDEO",
+      content: "",
+      source: `${base}/lecture`,
+      tags: [],
+    });
+    expect(event.data.status).toBe("PROCESSED");
+    expect(event.data.extractedText).toContain("The pulmonary circuit carries blood to the lungs");
+    expect(event.data.extractedText).not.toMatch(/-->|WEBVTT/);
+    expect(await cardsOf(event.data.topicId)).toMatch(/circuit|heart|blood|ventricle/i);
+  });
+
+  it("fails a video without a transcript with a reason the owner can act on", async () => {
     const event = await outcome({
       type: "VIDEO",
       content: "a lecture",
-      source: `${base}/video`,
+      source: `${base}/vaccines`,
       tags: [],
     });
     expect(event.data).toMatchObject({

@@ -1,6 +1,7 @@
 import { type BlobStore, sniffImageType, uploadKey } from "@kai/blob";
 import type { Logger } from "@kai/service";
 import type { CaptureSource } from "../generation/card-generator.ts";
+import { CAPTION_TYPES, captionText, captionTrackUrl } from "./captions.ts";
 import type { ImageReader } from "./image-reader.ts";
 import { readableText, tidyText } from "./readable-text.ts";
 import { type FetchedPage, FetchRefused } from "./safe-fetch.ts";
@@ -21,7 +22,7 @@ export type CaptureText =
 
 export interface CaptureTextDeps {
   /** Fetches a user's URL with every SSRF guard (safeFetch with the configured limits). */
-  fetchPage(url: string): Promise<FetchedPage>;
+  fetchPage(url: string, acceptTypes: readonly string[]): Promise<FetchedPage>;
   blobs: BlobStore;
   images: ImageReader;
   /** Characters of extracted text kept (for the cards and for captures to store). */
@@ -29,7 +30,9 @@ export interface CaptureTextDeps {
   log: Logger;
 }
 
-export const PAGE_TYPES = ["text/html", "application/xhtml+xml", "text/plain"] as const;
+const HTML_TYPES: readonly string[] = ["text/html", "application/xhtml+xml"];
+/** What a link may lead to: a web page, or plain text (read as it is). */
+export const PAGE_TYPES: readonly string[] = [...HTML_TYPES, "text/plain"];
 
 const failed = (reason: string): CaptureText => ({ ok: false, reason });
 
@@ -47,7 +50,7 @@ export function captureText(deps: CaptureTextDeps) {
   async function fromLink(source: string | null): Promise<CaptureText> {
     if (!source) return failed("This link capture has no address to read.");
     try {
-      const page = await deps.fetchPage(source);
+      const page = await deps.fetchPage(source, PAGE_TYPES);
       if (page.contentType === "text/plain") return extracted(tidyText(page.body));
       const readable = readableText(page.body, page.url);
       if (!readable) return failed(`Kai found no article to learn from at ${source}.`);
@@ -79,6 +82,34 @@ export function captureText(deps: CaptureTextDeps) {
     }
   }
 
+  /**
+   * A video's transcript from its captions: the address itself may be a caption file, or a
+   * page whose `<track>` names one. Watching the video itself is beyond Kai for now.
+   */
+  async function fromVideo(source: string | null): Promise<CaptureText> {
+    const noTranscript = (why: string) =>
+      failed(
+        `Kai found no transcript for this video (${why}). Paste the transcript as a TEXT capture to learn from it.`,
+      );
+    if (!source) return noTranscript("it has no address");
+    try {
+      const page = await deps.fetchPage(source, [...PAGE_TYPES, ...CAPTION_TYPES]);
+      let captions = page;
+      if (HTML_TYPES.includes(page.contentType)) {
+        const track = captionTrackUrl(page.body, page.url);
+        if (!track) return noTranscript("its page has no caption track");
+        captions = await deps.fetchPage(track, CAPTION_TYPES);
+      }
+      const transcript = captionText(captions.body);
+      if (transcript === "") return noTranscript("its captions are empty");
+      return extracted(transcript);
+    } catch (error) {
+      if (error instanceof FetchRefused)
+        return noTranscript(`Kai could not read ${source}: ${error.message}`);
+      throw error;
+    }
+  }
+
   return {
     async of(capture: CaptureSource, ids: { ownerId: string; captureId: string }) {
       switch (capture.type) {
@@ -87,9 +118,7 @@ export function captureText(deps: CaptureTextDeps) {
         case "SCREENSHOT":
           return capture.uploadId ? fromScreenshot(capture.uploadId, ids) : typed(capture.content);
         case "VIDEO":
-          return failed(
-            "Kai cannot watch videos yet. Paste the video's transcript as a TEXT capture to learn from it.",
-          );
+          return fromVideo(capture.source);
         default:
           return typed(capture.content);
       }

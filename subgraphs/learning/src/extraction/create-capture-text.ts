@@ -1,6 +1,6 @@
 import type { BlobStore } from "@kai/blob";
 import type { Logger } from "@kai/service";
-import { captureText, PAGE_TYPES } from "./capture-text.ts";
+import { captureText } from "./capture-text.ts";
 import type { ExtractionEnv } from "./env.ts";
 import type { ImageReader } from "./image-reader.ts";
 import { safeFetch } from "./safe-fetch.ts";
@@ -13,13 +13,13 @@ export function createCaptureText(
   return captureText({
     ...deps,
     maxChars: env.EXTRACTED_TEXT_MAX_CHARS,
-    fetchPage: (url) =>
+    fetchPage: (url, acceptTypes) =>
       safeFetch(url, {
         timeoutMs: env.URL_FETCH_TIMEOUT_MS,
         maxBytes: env.URL_FETCH_MAX_BYTES,
         maxRedirects: env.URL_FETCH_MAX_REDIRECTS,
         allowPrivate: env.URL_FETCH_ALLOW_PRIVATE,
-        acceptTypes: PAGE_TYPES,
+        acceptTypes,
       }),
   });
 }
