@@ -11,7 +11,6 @@ import { usageByOwnerIds } from "./db/ai-calls.repo.ts";
 import {
   countDueFlashcards,
   countFlashcardsByTopicIds,
-  findDueFlashcards,
   findFlashcardPages,
   findFlashcardsByIds,
 } from "./db/flashcards.repo.ts";
@@ -22,11 +21,13 @@ import {
   findReviewsByIds,
   reviewTotalsByOwnerIds,
 } from "./db/reviews.repo.ts";
+import { findStudySettingsByOwnerIds } from "./db/study-settings.repo.ts";
 import { findLatestSyllabiByTopicIds } from "./db/syllabi.repo.ts";
 import type { LearningSchema } from "./db/tables.ts";
 import { findTopicPages, findTopicsByCaptureIds, findTopicsByIds } from "./db/topics.repo.ts";
 import { studyWindow } from "./domain/study-stats.ts";
 import { periodStart, type UsagePeriod } from "./domain/usage-period.ts";
+import { loadStudyQueues } from "./study/study-queue.ts";
 
 /**
  * The request's lookups, one DataLoader each. Lookups by object id are scoped to what the
@@ -117,12 +118,20 @@ export function createLoaders(db: Db<LearningSchema>, viewer: Viewer | null) {
         (row) => row.ownerId,
       ),
     ),
-    /** Due cards per owner; one loader per limit, as the limit shapes the batch query. */
+    /**
+     * Due cards per owner within their daily limits; one loader per limit, as the limit shapes
+     * the batch query.
+     */
     dueFlashcardsByOwnerId: perArguments((limit: number) =>
       loadGroupsByKey(
-        (ids: readonly string[]) => findDueFlashcards(db, ids, now(), limit),
+        (ids: readonly string[]) => loadStudyQueues(db, ids, { now: now(), limit }),
         (card) => card.ownerId,
       ),
+    ),
+    /** Study settings per owner; the resolver decides who may read whose. */
+    studySettingsByOwnerId: loadRowsByKey(
+      (ids: readonly string[]) => findStudySettingsByOwnerIds(db, ids),
+      (row) => row.ownerId,
     ),
   };
 }

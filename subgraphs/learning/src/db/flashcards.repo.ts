@@ -10,6 +10,7 @@ import {
   lt,
   lte,
   or,
+  type SQL,
   sql,
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
@@ -24,7 +25,7 @@ type Db = DbOrTx<LearningSchema>;
 /** What a review changes on a card. */
 export type Schedule = Pick<
   FlashcardRow,
-  "repetitions" | "interval" | "easeFactor" | "nextReview" | "lastReviewedAt"
+  "repetitions" | "interval" | "easeFactor" | "nextReview" | "lastReviewedAt" | "fsrs"
 >;
 
 export async function findFlashcardsByIds(
@@ -239,4 +240,47 @@ export async function updateFlashcardText(
 /** Deletes the card; its review log goes with it (foreign key cascade). */
 export async function deleteFlashcardById(db: Db, id: string): Promise<void> {
   await db.delete(flashcards).where(eq(flashcards.id, id));
+}
+
+/** A due card, and whether it was never reviewed: new cards and reviews have separate limits. */
+export type DueCard = FlashcardRow & { isNew: boolean };
+
+/**
+ * Each owner's due cards at `now`, the first `limit` new ones and the first `limit` seen ones,
+ * soonest first, for all owners in one statement; only cards under `topicIds` when given.
+ * The daily limits then pick from these (domain/study-queue.ts).
+ */
+export async function findDueCardsByKind(
+  db: Db,
+  ownerIds: readonly string[],
+  now: Date,
+  limit: number,
+  topicIds?: SQL,
+): Promise<DueCard[]> {
+  const keys = uuidsOnly(ownerIds);
+  if (keys.length === 0) return [];
+  const isNew = sql<boolean>`(${flashcards.lastReviewedAt} is null)`;
+  const ranked = db
+    .select({
+      ...getTableColumns(flashcards),
+      isNew: isNew.as("is_new"),
+      rank: sql<number>`row_number() over (partition by ${flashcards.ownerId}, ${isNew} order by ${flashcards.nextReview}, ${flashcards.id})`.as(
+        "rank",
+      ),
+    })
+    .from(flashcards)
+    .where(
+      and(
+        inArray(flashcards.ownerId, keys),
+        lte(flashcards.nextReview, now),
+        topicIds ? inArray(flashcards.topicId, topicIds) : undefined,
+      ),
+    )
+    .as("ranked");
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(lte(ranked.rank, limit))
+    .orderBy(asc(ranked.nextReview), asc(ranked.id));
+  return rows.map(({ rank: _rank, ...card }) => card);
 }

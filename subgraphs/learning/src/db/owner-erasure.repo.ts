@@ -1,17 +1,17 @@
 import type { DbOrTx } from "@kai/db";
 import { eq } from "drizzle-orm";
-import { aiCalls, flashcards, reviews, syllabi, topics } from "./schema.ts";
+import { aiCalls, flashcards, reviews, studySettings, syllabi, topics } from "./schema.ts";
 import type { LearningSchema } from "./tables.ts";
 
 /** Rows deleted per table, for the log line that records an erasure. */
 export type ErasedRows = Record<
-  "topics" | "flashcards" | "reviews" | "syllabi" | "aiCalls",
+  "topics" | "flashcards" | "reviews" | "syllabi" | "aiCalls" | "studySettings",
   number
 >;
 
 /**
- * Deletes everything learning holds of one owner: topics, cards, the review log, syllabi and
- * the AI ledger. Each table is cleared by its own owner_id rather than left to the topic
+ * Deletes everything learning holds of one owner: topics, cards, the review log, syllabi, study
+ * settings and the AI ledger. Each table is cleared by its own owner_id rather than left to the topic
  * cascade: the ledger has no foreign key at all, and the erasure should not depend on one.
  */
 export async function deleteEverythingOfOwner(
@@ -35,6 +35,12 @@ export async function deleteEverythingOfOwner(
     ),
     aiCalls: await count(
       db.delete(aiCalls).where(eq(aiCalls.ownerId, ownerId)).returning({ id: aiCalls.id }),
+    ),
+    studySettings: await count(
+      db
+        .delete(studySettings)
+        .where(eq(studySettings.ownerId, ownerId))
+        .returning({ id: studySettings.ownerId }),
     ),
   };
   return erased;

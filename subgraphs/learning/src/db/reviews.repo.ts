@@ -1,5 +1,5 @@
 import { type DbOrTx, type ListColumns, positionInList, uuidsOnly } from "@kai/db";
-import { and, count, getTableColumns, gte, inArray, lt, lte, sql } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { ownedBy } from "./filters.ts";
 import { cursorNamesNoRow, followingCursor, type ListPage } from "./list-page.ts";
@@ -11,6 +11,18 @@ type NewReview = typeof reviews.$inferInsert;
 
 export async function insertReview(db: Db, review: NewReview): Promise<void> {
   await db.insert(reviews).values(review);
+}
+
+/** A card's whole log, oldest first, to rebuild its FSRS memory from. */
+export async function findReviewLog(
+  db: Db,
+  flashcardId: string,
+): Promise<Pick<ReviewRow, "quality" | "reviewedAt">[]> {
+  return db
+    .select({ quality: reviews.quality, reviewedAt: reviews.reviewedAt })
+    .from(reviews)
+    .where(eq(reviews.flashcardId, flashcardId))
+    .orderBy(asc(reviews.reviewedAt), asc(reviews.id));
 }
 
 const reviewList: ListColumns = {
@@ -106,4 +118,23 @@ export async function dueCountsByDay(
     .from(flashcards)
     .where(and(inArray(flashcards.ownerId, keys), lt(flashcards.nextReview, until)))
     .groupBy(flashcards.ownerId, day);
+}
+
+/** Per owner since `since`: first reviews of cards (new cards) and reviews of cards already seen. */
+export async function reviewsSinceByOwnerIds(
+  db: Db,
+  ownerIds: readonly string[],
+  since: Date,
+): Promise<{ ownerId: string; newCards: number; reviews: number }[]> {
+  const keys = uuidsOnly(ownerIds);
+  if (keys.length === 0) return [];
+  return db
+    .select({
+      ownerId: reviews.ownerId,
+      newCards: sql<number>`(count(*) filter (where ${reviews.wasNew}))::int`,
+      reviews: sql<number>`(count(*) filter (where not ${reviews.wasNew}))::int`,
+    })
+    .from(reviews)
+    .where(and(inArray(reviews.ownerId, keys), gte(reviews.reviewedAt, since)))
+    .groupBy(reviews.ownerId);
 }

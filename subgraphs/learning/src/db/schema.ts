@@ -1,5 +1,6 @@
 import {
   type AnyPgColumn,
+  boolean,
   doublePrecision,
   index,
   integer,
@@ -12,6 +13,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
+import type { FsrsMemory } from "../domain/fsrs.ts";
+import type { SchedulerName } from "../domain/study-settings.ts";
 import type { SyllabusSection } from "../domain/syllabus.ts";
 
 export { erasedUsers, outbox, processedEvents } from "@kai/events";
@@ -57,6 +60,12 @@ export const flashcards = pgTable(
     easeFactor: doublePrecision("ease_factor").notNull(),
     nextReview: instant("next_review").notNull(),
     lastReviewedAt: instant("last_reviewed_at"),
+    /**
+     * The card's FSRS memory state (a ts-fsrs Card, dates as ISO strings), kept up to date on
+     * every review whichever scheduler is chosen, so switching scheduler keeps the history.
+     * Null until the card's first review since FSRS came; it is then rebuilt from the log.
+     */
+    fsrs: jsonb("fsrs").$type<FsrsMemory>(),
     /** When the due-card scheduler last announced this card; it announces each due date once. */
     dueNotifiedAt: instant("due_notified_at"),
     createdAt: instant("created_at").notNull().defaultNow(),
@@ -81,12 +90,26 @@ export const reviews = pgTable(
     interval: integer("interval").notNull(),
     easeFactor: doublePrecision("ease_factor").notNull(),
     repetitions: integer("repetitions").notNull(),
+    /** Whether this was the card's first review: daily new-card limits count these. */
+    wasNew: boolean("was_new").notNull().default(false),
+    /** The scheduler that set the next review: "SM2" or "FSRS". */
+    scheduler: text("scheduler").$type<SchedulerName>().notNull().default("SM2"),
   },
   (t) => [
     index("reviews_flashcard_idx").on(t.flashcardId, t.reviewedAt),
     index("reviews_owner_reviewed_idx").on(t.ownerId, t.reviewedAt),
   ],
 );
+
+/** A learner's study settings; a user without a row has DEFAULT_STUDY_SETTINGS. */
+export const studySettings = pgTable("study_settings", {
+  ownerId: uuid("owner_id").primaryKey(),
+  scheduler: text("scheduler").$type<SchedulerName>().notNull(),
+  desiredRetention: doublePrecision("desired_retention").notNull(),
+  dailyNewLimit: integer("daily_new_limit").notNull(),
+  dailyReviewLimit: integer("daily_review_limit").notNull(),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
+});
 
 /**
  * A topic's outline, one row per version: regenerating adds version n + 1 and keeps the old
@@ -145,3 +168,4 @@ export type SyllabusRow = typeof syllabi.$inferSelect;
 export type AiCallRow = typeof aiCalls.$inferSelect;
 export type FlashcardRow = typeof flashcards.$inferSelect;
 export type ReviewRow = typeof reviews.$inferSelect;
+export type StudySettingsRow = typeof studySettings.$inferSelect;

@@ -15,9 +15,9 @@ async function lockTopicTree(db: Db, ownerId: string): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${ownerId}, 0))`);
 }
 
-/** `topics.id` is the topic or any topic under it, at any depth (one recursive statement). */
-function inSubtreeOf(rootId: string): SQL {
-  return sql`${topics.id} in (
+/** The ids of a topic and every topic under it, at any depth, as a parenthesized subquery. */
+export function subtreeIdsOf(rootId: string): SQL {
+  return sql`(
     with recursive tree(id) as (
       select id from topics where id = ${rootId}
       union all
@@ -25,6 +25,8 @@ function inSubtreeOf(rootId: string): SQL {
     )
     select id from tree)`;
 }
+
+const inSubtreeOf = (rootId: string): SQL => sql`${topics.id} in ${subtreeIdsOf(rootId)}`;
 
 /** Whether `candidateId` is `rootId` itself or lies anywhere under it. */
 export async function isInSubtree(db: Db, rootId: string, candidateId: string): Promise<boolean> {

@@ -10,4 +10,6 @@ export const Flashcard: FlashcardResolvers = {
     return topic;
   },
   reviews: (card, args, ctx) => cardReviews(ctx, card.id, args),
+  stability: (card) => card.fsrs?.stability ?? null,
+  difficulty: (card) => card.fsrs?.difficulty ?? null,
 };

@@ -11,11 +11,13 @@ import { deleteTopic } from "./mutation-delete-topic.ts";
 import { generateSyllabus } from "./mutation-generate-syllabus.ts";
 import { reviewFlashcard } from "./mutation-review-flashcard.ts";
 import { updateFlashcard } from "./mutation-update-flashcard.ts";
+import { updateStudySettings } from "./mutation-update-study-settings.ts";
 import { updateTopic } from "./mutation-update-topic.ts";
 import { aiUsageReport } from "./query-ai-usage-report.ts";
 import { dueFlashcards } from "./query-due-flashcards.ts";
 import { flashcard } from "./query-flashcard.ts";
 import { FlashcardSearch, searchFlashcardsQuery } from "./query-search-flashcards.ts";
+import { studyQueue } from "./query-study-queue.ts";
 import { topic } from "./query-topic.ts";
 import { topics } from "./query-topics.ts";
 import { Syllabus } from "./syllabus.ts";
@@ -29,6 +31,7 @@ export const resolvers: Resolvers = {
     topics,
     flashcard,
     dueFlashcards,
+    studyQueue,
     aiUsageReport,
     searchFlashcards: searchFlashcardsQuery,
   },
@@ -42,6 +45,7 @@ export const resolvers: Resolvers = {
     deleteFlashcard,
     updateTopic,
     deleteTopic,
+    updateStudySettings,
   },
   DueFlashcardsUpdate,
   Topic,

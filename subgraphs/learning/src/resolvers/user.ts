@@ -1,5 +1,6 @@
 import { parseInput, requireSelfOrAdmin } from "@kai/service";
 import { z } from "zod";
+import { DEFAULT_STUDY_SETTINGS } from "../domain/study-settings.ts";
 import { dueForecast, MAX_STATS_DAYS, retention, studyWindow } from "../domain/study-stats.ts";
 import { USAGE_PERIODS } from "../domain/usage-period.ts";
 import type { UserResolvers } from "../generated/graphql.ts";
@@ -31,6 +32,10 @@ export const User: UserResolvers = {
   dueCount: async (user, _, ctx) => {
     requireSelfOrAdmin(ctx, user.id);
     return (await ctx.loaders.dueCountByOwnerId.load(user.id))?.count ?? 0;
+  },
+  studySettings: async (user, _, ctx) => {
+    requireSelfOrAdmin(ctx, user.id);
+    return (await ctx.loaders.studySettingsByOwnerId.load(user.id)) ?? DEFAULT_STUDY_SETTINGS;
   },
   studyStats: async (user, args, ctx) => {
     requireSelfOrAdmin(ctx, user.id);

@@ -1,10 +1,13 @@
 import type { DbOrTx } from "@kai/db";
 import { enqueueEvent } from "@kai/events";
 import { updateSchedule } from "../db/flashcards.repo.ts";
-import { insertReview } from "../db/reviews.repo.ts";
+import { findReviewLog, insertReview } from "../db/reviews.repo.ts";
 import type { FlashcardRow } from "../db/schema.ts";
+import { findStudySettingsByOwnerIds } from "../db/study-settings.repo.ts";
 import type { LearningSchema } from "../db/tables.ts";
-import { review } from "../domain/sm2.ts";
+import { replayMemory } from "../domain/fsrs.ts";
+import { scheduleReview } from "../domain/schedule.ts";
+import { DEFAULT_STUDY_SETTINGS } from "../domain/study-settings.ts";
 import { enqueueDueNotice } from "../due-cards/enqueue-due-notice.ts";
 
 /**
@@ -17,8 +20,9 @@ export function isScoredReview(card: Pick<FlashcardRow, "nextReview">, reviewedA
 }
 
 /**
- * Applies one answer to a locked card: the new SM-2 schedule, a line in the review log, the
- * `learning.flashcard_reviewed` event and a fresh due count, all in the caller's transaction.
+ * Applies one answer to a locked card: the new schedule (SM-2 or FSRS, as the owner chose), a
+ * line in the review log, the `learning.flashcard_reviewed` event and a fresh due count, all
+ * in the caller's transaction.
  */
 export async function recordReview(
   tx: DbOrTx<LearningSchema>,
@@ -26,9 +30,13 @@ export async function recordReview(
   quality: number,
   reviewedAt: Date,
 ): Promise<FlashcardRow> {
-  const next = review(card, quality, reviewedAt);
+  const [settings = DEFAULT_STUDY_SETTINGS] = await findStudySettingsByOwnerIds(tx, [card.ownerId]);
+  const memory = card.fsrs ?? replayMemory(card.createdAt, await findReviewLog(tx, card.id));
+  const next = scheduleReview({ ...card, memory }, quality, reviewedAt, settings);
   const updated = await updateSchedule(tx, card.id, { ...next, lastReviewedAt: reviewedAt });
   await insertReview(tx, {
+    wasNew: card.lastReviewedAt === null,
+    scheduler: settings.scheduler,
     flashcardId: card.id,
     ownerId: card.ownerId,
     quality,
