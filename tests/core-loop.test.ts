@@ -1,3 +1,9 @@
+import {
+  LeaderboardDocument,
+  LoginDocument,
+  MeDocument,
+  ReviewFlashcardDocument,
+} from "@kai/client";
 import { waitFor } from "@kai/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -27,17 +33,14 @@ describe("the core loop through the gateway", () => {
   });
 
   it("logs in with the registered credentials and refuses wrong ones alike", async () => {
-    const { me } = await ada.client.request<{ me: { email: string } }>("{ me { email } }");
+    const { me } = await ada.client.request(MeDocument);
+    // The user's own email: the API shows it to them alone.
+    const email = me.email!;
     const login = (email: string, password: string) =>
-      stack
-        .client()
-        .request<{ login: { accessToken: string; user: { id: string } } }>(
-          "mutation ($input: LoginInput!) { login(input: $input) { accessToken user { id } } }",
-          { input: { email, password } },
-        );
-    const { login: session } = await login(me.email.toUpperCase(), "correct horse battery");
+      stack.client().request(LoginDocument, { input: { email, password } });
+    const { login: session } = await login(email.toUpperCase(), "correct horse battery");
     expect(session.user.id).toBe(ada.userId);
-    const wrongPassword = await failure(login(me.email, "wrong password"));
+    const wrongPassword = await failure(login(email, "wrong password"));
     const unknownEmail = await failure(login("nobody@example.com", "correct horse battery"));
     expect(wrongPassword.code).toBe("UNAUTHENTICATED");
     // The same answer for both, so a caller cannot learn which emails have accounts.
@@ -68,17 +71,9 @@ describe("the core loop through the gateway", () => {
     const capture = await waitForProcessed(ada, await createCapture(ada));
     const card = capture.topic!.flashcards[0]!;
     const before = Date.now();
-    const { reviewFlashcard } = await ada.client.request<{
-      reviewFlashcard: {
-        repetitions: number;
-        interval: number;
-        easeFactor: number;
-        nextReview: string;
-      };
-    }>(
-      "mutation ($input: ReviewFlashcardInput!) { reviewFlashcard(input: $input) { repetitions interval easeFactor nextReview } }",
-      { input: { flashcardId: card.id, quality: 4 } },
-    );
+    const { reviewFlashcard } = await ada.client.request(ReviewFlashcardDocument, {
+      input: { flashcardId: card.id, quality: 4 },
+    });
     expect(reviewFlashcard).toMatchObject({ repetitions: 1, interval: 1, easeFactor: 2.5 });
     const dueIn = new Date(reviewFlashcard.nextReview).getTime() - before;
     expect(dueIn).toBeGreaterThanOrEqual(86_400_000 - 1_000);
@@ -122,10 +117,15 @@ describe("the core loop through the gateway", () => {
   it("ranks users on the leaderboard and makes a share card", async () => {
     const grace = await register(stack, "Grace");
     await waitForProgress(grace, () => true);
-    const { leaderboard } = await grace.client.request<{
-      leaderboard: { rank: number; points: number; user: { id: string; name: string } }[];
-    }>("{ leaderboard(period: ALL_TIME, limit: 10) { rank points user { id name } } }");
-    expect(leaderboard[0]).toEqual({ rank: 1, points: 60, user: { id: ada.userId, name: "Ada" } });
+    const { leaderboard } = await grace.client.request(LeaderboardDocument, {
+      period: "ALL_TIME",
+      limit: 10,
+    });
+    expect(leaderboard[0]).toMatchObject({
+      rank: 1,
+      points: 60,
+      user: { id: ada.userId, name: "Ada" },
+    });
 
     const { shareCard } = await grace.client.request<{
       shareCard: {
