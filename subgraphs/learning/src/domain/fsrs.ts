@@ -18,16 +18,9 @@ export function gradeOf(quality: number): Grade {
 }
 
 // ts-fsrs's defaults (FSRS-6 weights, short-term learning steps, no fuzz), so the schedule
-// is deterministic; only the requested retention varies per learner.
-const schedulers = new Map<number, ReturnType<typeof fsrs>>();
-function schedulerFor(desiredRetention: number) {
-  let scheduler = schedulers.get(desiredRetention);
-  if (!scheduler) {
-    scheduler = fsrs({ request_retention: desiredRetention });
-    schedulers.set(desiredRetention, scheduler);
-  }
-  return scheduler;
-}
+// is deterministic; only the requested retention varies per learner. Building one is cheap,
+// and a cache keyed by a learner-chosen number would only grow.
+const schedulerFor = (desiredRetention: number) => fsrs({ request_retention: desiredRetention });
 
 const stored = (card: Card): FsrsMemory => ({
   ...card,
