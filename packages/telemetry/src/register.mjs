@@ -20,6 +20,8 @@ const requested =
 
 if (requested && env.OTEL_SDK_DISABLED !== "true") {
   const sdk = new NodeSDK({
+    // Without OTEL_SERVICE_NAME, the service the image runs (SERVICE=subgraphs/users → users).
+    ...(env.OTEL_SERVICE_NAME ? {} : { serviceName: env.SERVICE?.split("/").pop() }),
     instrumentations: [
       new HttpInstrumentation({
         // Probes and scrapes every few seconds would bury the requests worth reading.
