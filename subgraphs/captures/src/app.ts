@@ -10,6 +10,7 @@ import { createLoaders } from "./loaders.ts";
 import { resolvers } from "./resolvers/index.ts";
 import { selfAddress } from "./routes/self-address.ts";
 import { uploadRoutes } from "./routes/upload.ts";
+import { startUploadSweeper } from "./uploads/upload-sweeper.ts";
 
 export const typeDefs = loadSchema("./schema.graphql", import.meta.url);
 
@@ -44,6 +45,9 @@ export function capturesSubgraph(
       loaders: createLoaders(db, base.viewer),
     }),
     consumers: ({ log, blobs }) => [captureProcessed(log), userDeleted(log, blobs)],
+    background: async ({ db, blobs, log }) => [
+      startUploadSweeper({ db, blobs, log, intervalMs: env.UPLOAD_SWEEP_INTERVAL_SECONDS * 1000 }),
+    ],
     routes: (app, { db, blobs, log }) => {
       self.learnFrom(app);
       uploadRoutes(app, { db, blobs, secret, log });

@@ -1,16 +1,24 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { localBlobStore, uploadKey } from "@kai/blob";
 import { buildEvent } from "@kai/events";
 import { errorCode } from "@kai/runtime/testing";
+import { waitFor } from "@kai/testkit";
+import { inArray } from "drizzle-orm";
 import type { GraphQLClient } from "graphql-request";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { uploads } from "./db/schema.ts";
+import { MAX_OPEN_UPLOADS } from "./resolvers/mutation-create-upload-url.ts";
 import { type CapturesHarness, startCapturesHarness } from "./testing/harness.ts";
 
 let harness: CapturesHarness;
 
 beforeAll(async () => {
-  harness = await startCapturesHarness({ UPLOAD_MAX_BYTES: "4096" });
+  harness = await startCapturesHarness({
+    UPLOAD_MAX_BYTES: "4096",
+    UPLOAD_SWEEP_INTERVAL_SECONDS: "0.2",
+  });
 });
 
 afterAll(() => harness?.dispose());
@@ -303,5 +311,61 @@ describe("uploads", () => {
   ])("refuses to sign %s", async (_, input) => {
     const { client } = await harness.signIn();
     expect(await errorCode(uploadUrl(client, input))).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("upload hygiene", () => {
+  it("caps the upload URLs one user holds open", async () => {
+    const { client } = await harness.signIn();
+    const input = { contentType: "image/png", size: 10 };
+    for (let i = 0; i < MAX_OPEN_UPLOADS; i++) await uploadUrl(client, input);
+    expect(await errorCode(uploadUrl(client, input))).toBe("RATE_LIMITED");
+    const other = await harness.signIn();
+    await expect(uploadUrl(other.client, input)).resolves.toHaveProperty("uploadId");
+  });
+
+  it("sweeps uploads nobody finished or used, rows and bytes, and keeps the rest", async () => {
+    const { db } = harness.subgraph.deps;
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+    const ownerId = randomUUID();
+    const ids = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    // Bytes first: the sweeper runs all along, and must find them when it takes the rows.
+    const store = localBlobStore(harness.blobDir);
+    for (const id of ids) await store.put(uploadKey(id), PNG, "image/png");
+    const upload = (
+      id: string | undefined,
+      status: "PENDING" | "UPLOADED" | "ATTACHED",
+      expiresAt: Date,
+    ) => ({
+      id,
+      ownerId,
+      contentType: "image/png",
+      declaredSize: 1,
+      status,
+      expiresAt,
+    });
+    await db
+      .insert(uploads)
+      .values([
+        upload(ids[0], "PENDING", hoursAgo(2)),
+        upload(ids[1], "UPLOADED", hoursAgo(25)),
+        upload(ids[2], "UPLOADED", hoursAgo(1)),
+        upload(ids[3], "ATTACHED", hoursAgo(99)),
+      ]);
+
+    const [pending, unused, recent, attached] = ids as [string, string, string, string];
+    await waitFor(
+      async () => {
+        const left = await db
+          .select({ id: uploads.id })
+          .from(uploads)
+          .where(inArray(uploads.id, ids));
+        return left.length === 2 ? left.map((row) => row.id).sort() : undefined;
+      },
+      { what: "the sweep" },
+    ).then((left) => expect(left).toEqual([recent, attached].sort()));
+    expect(await store.get(uploadKey(pending))).toBeUndefined();
+    expect(await store.get(uploadKey(unused))).toBeUndefined();
+    expect(await store.get(uploadKey(recent))).toEqual(PNG);
   });
 });

@@ -18,6 +18,8 @@ export const capturesEnv = serviceEnv
       .default(10 * 1024 * 1024),
     /** How long an upload URL accepts its PUT, in seconds. */
     UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+    /** How often uploads nobody finished or used are removed (rows and bytes). */
+    UPLOAD_SWEEP_INTERVAL_SECONDS: z.coerce.number().positive().default(600),
     /**
      * The HMAC key of upload URLs, at least 32 characters (`openssl rand -base64 48`).
      * Unset in development: a fixed development key. Unset in production: uploads are off

@@ -35,18 +35,27 @@ const searchDocument = (): SQL =>
   sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', content), 'B') || setweight(to_tsvector('english', coalesce(extracted_text, '')), 'C') || setweight(to_tsvector('english', coalesce(source, '')), 'D')`;
 
 /** A client's upload: announced by createUploadUrl, filled by one PUT, then held by a capture. */
-export const uploads = pgTable("uploads", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  ownerId: uuid("owner_id").notNull(),
-  contentType: text("content_type").notNull(),
-  /** The size the client declared; the PUT must send exactly this many bytes or fewer. */
-  declaredSize: integer("declared_size").notNull(),
-  /** Bytes actually stored; null until the PUT succeeds. */
-  size: integer("size"),
-  status: uploadStatus("status").notNull().default("PENDING"),
-  expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }).notNull(),
-  createdAt: instant("created_at"),
-});
+export const uploads = pgTable(
+  "uploads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: uuid("owner_id").notNull(),
+    contentType: text("content_type").notNull(),
+    /** The size the client declared; the PUT must send exactly this many bytes or fewer. */
+    declaredSize: integer("declared_size").notNull(),
+    /** Bytes actually stored; null until the PUT succeeds. */
+    size: integer("size"),
+    status: uploadStatus("status").notNull().default("PENDING"),
+    expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }).notNull(),
+    createdAt: instant("created_at"),
+  },
+  (t) => [
+    // Serves the per-owner cap on open upload URLs and the erasure of an owner's uploads.
+    index("uploads_owner_idx").on(t.ownerId, t.status),
+    // Serves the sweep of uploads nobody finished or used.
+    index("uploads_sweep_idx").on(t.status, t.expiresAt),
+  ],
+);
 
 export type UploadRow = typeof uploads.$inferSelect;
 

@@ -1,5 +1,5 @@
 import { type DbOrTx, isUuid } from "@kai/db";
-import { and, eq, gt } from "drizzle-orm";
+import { and, count, eq, gt, inArray, lt, or } from "drizzle-orm";
 import { type UploadRow, uploads } from "./schema.ts";
 import type { CapturesSchema } from "./tables.ts";
 
@@ -12,6 +12,21 @@ export async function insertUpload(
   const [row] = await db.insert(uploads).values(upload).returning();
   if (!row) throw new Error("insert into uploads returned no row");
   return row;
+}
+
+/** The owner's upload URLs still open (PENDING and unexpired). */
+export async function countOpenUploads(
+  db: DbOrTx<CapturesSchema>,
+  ownerId: string,
+  now: Date,
+): Promise<number> {
+  const [row] = await db
+    .select({ open: count() })
+    .from(uploads)
+    .where(
+      and(eq(uploads.ownerId, ownerId), eq(uploads.status, "PENDING"), gt(uploads.expiresAt, now)),
+    );
+  return row?.open ?? 0;
 }
 
 export async function findUpload(
@@ -68,6 +83,36 @@ export async function attachUpload(
     .where(and(eq(uploads.id, id), eq(uploads.ownerId, ownerId), eq(uploads.status, "UPLOADED")))
     .returning();
   return row;
+}
+
+/**
+ * Deletes up to `limit` uploads no capture will hold: never filled (or stuck RECEIVING) and
+ * expired before `unfinishedBefore`, or filled but unused and expired before `unusedBefore`.
+ * Resolves to their ids, whose bytes can go.
+ */
+export async function deleteAbandonedUploads(
+  db: DbOrTx<CapturesSchema>,
+  cutoffs: { unfinishedBefore: Date; unusedBefore: Date },
+  limit: number,
+): Promise<string[]> {
+  const abandoned = db
+    .select({ id: uploads.id })
+    .from(uploads)
+    .where(
+      or(
+        and(
+          inArray(uploads.status, ["PENDING", "RECEIVING"]),
+          lt(uploads.expiresAt, cutoffs.unfinishedBefore),
+        ),
+        and(eq(uploads.status, "UPLOADED"), lt(uploads.expiresAt, cutoffs.unusedBefore)),
+      ),
+    )
+    .limit(limit);
+  const deleted = await db
+    .delete(uploads)
+    .where(inArray(uploads.id, abandoned))
+    .returning({ id: uploads.id });
+  return deleted.map((row) => row.id);
 }
 
 export async function deleteUploads(
