@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   boolean,
@@ -73,6 +74,11 @@ export const flashcards = pgTable(
   (t) => [
     index("flashcards_topic_idx").on(t.topicId, t.createdAt),
     index("flashcards_owner_due_idx").on(t.ownerId, t.nextReview),
+    // Serves searchFlashcards: the very expression flashcards-search.repo.ts matches on.
+    index("flashcards_search_idx").using(
+      "gin",
+      sql`to_tsvector('english', ${t.front} || ' ' || ${t.back})`,
+    ),
   ],
 );
 

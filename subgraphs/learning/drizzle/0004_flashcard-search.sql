@@ -1,0 +1,1 @@
+CREATE INDEX "flashcards_search_idx" ON "flashcards" USING gin (to_tsvector('english', "front" || ' ' || "back"));
