@@ -85,7 +85,10 @@ beforeAll(async () => {
       gatewayBodies.push(request.postDataJSON() as Record<string, unknown>);
     }
   });
-}, 150_000);
+  // The dev server compiles the page's scripts on first load: slow on a busy machine, once.
+  await page.goto(web.url);
+  await page.getByLabel("Name").waitFor({ timeout: 90_000 });
+}, 240_000);
 
 afterAll(async () => {
   await context?.close();
@@ -96,7 +99,6 @@ afterAll(async () => {
 
 describe("the Next.js example app in a browser", () => {
   it("signs up and shows the new user's points, level and streak", async () => {
-    await page.goto(web.url);
     await page.getByLabel("Name").fill("Grace");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(PASSWORD);
