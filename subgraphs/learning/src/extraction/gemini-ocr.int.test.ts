@@ -88,8 +88,9 @@ describe("OCR by Gemini", () => {
     const { event, png, owner } = await screenshotOutcome(["Anything at all in the picture"]);
     expect(event.data).toMatchObject({ status: "PROCESSED", extractedText: TRANSCRIPT });
     const ocr = stub.requests.find((request) => isOcr(request.prompt));
-    const parts = (ocr?.body as { contents: { parts: { inlineData?: unknown }[] }[] }).contents[0]
-      ?.parts;
+    if (!ocr) throw new Error("no OCR request reached the model");
+    const body = ocr.body as { contents: { parts: { inlineData?: unknown }[] }[] };
+    const parts = body.contents[0]?.parts;
     expect(parts).toContainEqual({
       inlineData: { mimeType: "image/png", data: Buffer.from(png).toString("base64") },
     });
