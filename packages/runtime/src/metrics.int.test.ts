@@ -7,6 +7,7 @@ import { waitFor } from "@kai/testkit";
 import { eq } from "drizzle-orm";
 import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countAiCall } from "./ai-metrics.ts";
 import type { SubgraphDefinition } from "./start-subgraph-runtime.ts";
 import { startTestSubgraph, type TestSubgraph } from "./testing/start-test-subgraph.ts";
 
@@ -143,5 +144,18 @@ describe("/metrics of a subgraph", () => {
       what: "an empty backlog",
     });
     expect(await scrape()).toContain("process_cpu_seconds_total");
+  });
+
+  it("counts language model calls and their estimated cost per model", async () => {
+    const before = await scrape();
+    countAiCall({ model: "gemini-test", outcome: "ok", costUsd: 0.25 });
+    countAiCall({ model: "gemini-test", outcome: "timeout", costUsd: 0.5 });
+    const after = await scrape();
+    const calls = (text: string, outcome: string) =>
+      sample(text, "kai_ai_calls_total", { model: "gemini-test", outcome });
+    expect(calls(after, "ok") - calls(before, "ok")).toBe(1);
+    expect(calls(after, "timeout") - calls(before, "timeout")).toBe(1);
+    const cost = (text: string) => sample(text, "kai_ai_cost_usd_total", { model: "gemini-test" });
+    expect(cost(after) - cost(before)).toBeCloseTo(0.75);
   });
 });
