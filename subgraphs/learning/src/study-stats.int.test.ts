@@ -157,3 +157,28 @@ describe("User.studyStats", () => {
     await expect(errorCode(statsOf(bo.client, ada.id, 30))).resolves.toBe("NOT_FOUND");
   });
 });
+
+describe("study data of many users", () => {
+  it("costs the same few SQL statements for 2 users as for 8", async () => {
+    const users = await Promise.all(Array.from({ length: 8 }, () => newUser()));
+    for (const user of users) {
+      // One card reviewed, one still new and due: every field has rows to load.
+      const [card] = await cardsOf(user.client, 2);
+      if (card) await reviewFlashcard(user.client, { flashcardId: card.id, quality: 4 });
+    }
+    const admin = await harness.clientFor(randomUUID(), "ADMIN");
+    const measure = (n: number) =>
+      harness.countStatements(() =>
+        admin.request(
+          `query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on User {
+            studyStats(days: 7) { reviews forecast { count } }
+            studySettings { scheduler }
+            dueFlashcards(limit: 5) { id reviews { quality } }
+          } } }`,
+          { reps: users.slice(0, n).map(({ id }) => ({ __typename: "User", id })) },
+        ),
+      );
+    const few = await measure(2);
+    expect(await measure(8)).toBe(few);
+  });
+});
