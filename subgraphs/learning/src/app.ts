@@ -33,7 +33,7 @@ export function learningSubgraph(
       const blobs = createBlobStore(env);
       return {
         ai,
-        texts: createCaptureText(env, { blobs, images: ai.images, log }),
+        texts: createCaptureText(env, { blobs, images: ai.images, videos: ai.videos, log }),
         close: async () => blobs.close?.(),
       };
     },

@@ -2,6 +2,7 @@ import { type BlobStore, sniffImageType, uploadKey } from "@kai/blob";
 import type { Logger } from "@kai/service";
 import type { CaptureSource } from "../generation/card-generator.ts";
 import { CAPTION_TYPES, captionText, captionTrackUrl } from "./captions.ts";
+import type { VideoTranscriber } from "./gemini-video-transcriber.ts";
 import type { ImageReader } from "./image-reader.ts";
 import { readableText, tidyText } from "./readable-text.ts";
 import { type FetchedPage, FetchRefused } from "./safe-fetch.ts";
@@ -25,6 +26,8 @@ export interface CaptureTextDeps {
   fetchPage(url: string, acceptTypes: readonly string[]): Promise<FetchedPage>;
   blobs: BlobStore;
   images: ImageReader;
+  /** Transcribes videos without captions (Gemini); absent without a model. */
+  videos?: VideoTranscriber;
   /** Characters of extracted text kept (for the cards and for captures to store). */
   maxChars: number;
   log: Logger;
@@ -35,6 +38,11 @@ const HTML_TYPES: readonly string[] = ["text/html", "application/xhtml+xml"];
 export const PAGE_TYPES: readonly string[] = [...HTML_TYPES, "text/plain"];
 
 const failed = (reason: string): CaptureText => ({ ok: false, reason });
+
+const noTranscript = (why: string) =>
+  failed(
+    `Kai found no transcript for this video (${why}). Paste the transcript as a TEXT capture to learn from it.`,
+  );
 
 /**
  * Turns a capture into the text its cards come from: typed text as it is, a link's article
@@ -83,14 +91,22 @@ export function captureText(deps: CaptureTextDeps) {
   }
 
   /**
-   * A video's transcript from its captions: the address itself may be a caption file, or a
-   * page whose `<track>` names one. Watching the video itself is beyond Kai for now.
+   * A video's transcript: from the model when it can watch the video (YouTube pages carry no
+   * caption track to read), else from captions: the address itself may be a caption file, or
+   * a page whose `<track>` names one.
    */
-  async function fromVideo(source: string | null): Promise<CaptureText> {
-    const noTranscript = (why: string) =>
-      failed(
-        `Kai found no transcript for this video (${why}). Paste the transcript as a TEXT capture to learn from it.`,
-      );
+  async function fromVideo(
+    source: string | null,
+    ids: { ownerId: string; captureId: string },
+  ): Promise<CaptureText> {
+    if (!source || !deps.videos?.handles(source)) return fromCaptions(source);
+    const transcript = await deps.videos.transcribe({ url: source, ...ids });
+    return transcript
+      ? extracted(transcript)
+      : noTranscript("the AI model could not transcribe it");
+  }
+
+  async function fromCaptions(source: string | null): Promise<CaptureText> {
     if (!source) return noTranscript("it has no address");
     try {
       const page = await deps.fetchPage(source, [...PAGE_TYPES, ...CAPTION_TYPES]);
@@ -118,7 +134,7 @@ export function captureText(deps: CaptureTextDeps) {
         case "SCREENSHOT":
           return capture.uploadId ? fromScreenshot(capture.uploadId, ids) : typed(capture.content);
         case "VIDEO":
-          return fromVideo(capture.source);
+          return fromVideo(capture.source, ids);
         default:
           return typed(capture.content);
       }

@@ -39,7 +39,7 @@ export function geminiImageReader(deps: ChainDeps & { fallback: ImageReader }): 
           responseSchema: transcriptionSchema,
           output: transcription,
           subject: { ownerId: image.ownerId, captureId: image.captureId, purpose: "ocr" },
-          images: [{ mimeType: image.type, bytes: image.bytes }],
+          media: [{ mimeType: image.type, bytes: image.bytes }],
         },
         deps,
       );

@@ -3,6 +3,10 @@ import type { Logger } from "@kai/service";
 import type { LearningSchema } from "../db/tables.ts";
 import type { LearningEnv } from "../env.ts";
 import { geminiImageReader } from "../extraction/gemini-image-reader.ts";
+import {
+  geminiVideoTranscriber,
+  type VideoTranscriber,
+} from "../extraction/gemini-video-transcriber.ts";
 import type { ImageReader } from "../extraction/image-reader.ts";
 import { tesseractReader } from "../extraction/tesseract-ocr.ts";
 import { databaseLedger } from "../ledger/ai-ledger.ts";
@@ -21,6 +25,8 @@ export interface AiServices {
   syllabus: SyllabusWriter;
   /** Reads screenshots (OCR). */
   images: ImageReader;
+  /** Transcribes videos that have no captions; only with a model. */
+  videos?: VideoTranscriber;
 }
 
 /** Gemini-backed generators when a key is configured, the offline ones otherwise. */
@@ -64,5 +70,6 @@ export function createAiServices(
     }),
     syllabus: geminiSyllabusWriter(chain),
     images: geminiImageReader({ ...chain, fallback: tesseract }),
+    videos: geminiVideoTranscriber(chain),
   };
 }

@@ -9,8 +9,8 @@ import { startOfUtcDay } from "../domain/usage-period.ts";
 /** Whose call it is and what it was for: a capture's cards or a topic's syllabus. */
 export interface AiSubject {
   ownerId: string;
-  /** "ocr": reading a screenshot's text. */
-  purpose: "cards" | "syllabus" | "ocr";
+  /** "ocr": reading a screenshot's text; "transcript": transcribing a video. */
+  purpose: "cards" | "syllabus" | "ocr" | "transcript";
   captureId?: string;
   topicId?: string;
 }

@@ -2,6 +2,7 @@ import {
   GoogleGenerativeAI,
   GoogleGenerativeAIAbortError,
   GoogleGenerativeAIFetchError,
+  type Part,
   type ResponseSchema,
 } from "@google/generative-ai";
 import type { CallOutcome } from "../../ledger/ai-ledger.ts";
@@ -17,11 +18,18 @@ export interface ModelReply {
   error?: string;
 }
 
-/** An image sent with a prompt (vision input), e.g. a screenshot to read. */
-export interface InlineImage {
-  mimeType: string;
-  bytes: Uint8Array;
-}
+/**
+ * Media sent with a prompt: bytes inline (a screenshot to read), or an address the model
+ * fetches itself (a public YouTube video to transcribe).
+ */
+export type MediaPart = { mimeType: string; bytes: Uint8Array } | { mimeType: string; uri: string };
+
+const partOf = (media: MediaPart): Part =>
+  "bytes" in media
+    ? {
+        inlineData: { mimeType: media.mimeType, data: Buffer.from(media.bytes).toString("base64") },
+      }
+    : { fileData: { mimeType: media.mimeType, fileUri: media.uri } };
 
 /** One structured-output call to one model; never throws, every failure is an outcome. */
 export interface ModelCaller {
@@ -29,7 +37,7 @@ export interface ModelCaller {
     model: string,
     prompt: string,
     responseSchema: ResponseSchema,
-    images?: readonly InlineImage[],
+    media?: readonly MediaPart[],
   ): Promise<ModelReply>;
 }
 
@@ -44,7 +52,7 @@ export interface GeminiSettings {
 export function geminiCaller({ apiKey, baseUrl, timeoutMs }: GeminiSettings): ModelCaller {
   const client = new GoogleGenerativeAI(apiKey);
   return {
-    async call(model, prompt, responseSchema, images = []) {
+    async call(model, prompt, responseSchema, media = []) {
       const started = performance.now();
       const elapsed = () => Math.round(performance.now() - started);
       try {
@@ -59,15 +67,7 @@ export function geminiCaller({ apiKey, baseUrl, timeoutMs }: GeminiSettings): Mo
           },
           { baseUrl, timeout: timeoutMs },
         );
-        const { response } = await generative.generateContent([
-          prompt,
-          ...images.map((image) => ({
-            inlineData: {
-              mimeType: image.mimeType,
-              data: Buffer.from(image.bytes).toString("base64"),
-            },
-          })),
-        ]);
+        const { response } = await generative.generateContent([prompt, ...media.map(partOf)]);
         return {
           outcome: "ok",
           text: textOf(() => response.text()),

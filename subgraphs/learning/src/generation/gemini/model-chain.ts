@@ -2,7 +2,7 @@ import type { ResponseSchema } from "@google/generative-ai";
 import type { Logger } from "@kai/service";
 import { z } from "zod";
 import type { AiLedger, AiSubject } from "../../ledger/ai-ledger.ts";
-import type { InlineImage, ModelCaller, ModelReply } from "./gemini-caller.ts";
+import type { MediaPart, ModelCaller, ModelReply } from "./gemini-caller.ts";
 
 export interface ChainSettings {
   /** Asked in order: the primary model, then the cheaper fallback. */
@@ -26,8 +26,8 @@ export interface StructuredTask<T> {
   /** Checks the answer at run time: the response schema guides the model, it does not bind it. */
   output: z.ZodType<T>;
   subject: AiSubject;
-  /** Sent with the prompt on every call (vision input). */
-  images?: readonly InlineImage[];
+  /** Sent with the prompt on every call (an image to read, a video to transcribe). */
+  media?: readonly MediaPart[];
 }
 
 /** Outcomes worth asking the same model again for, after a pause. */
@@ -70,7 +70,7 @@ async function callWithRetries<T>(
   { caller, ledger, settings, log }: ChainDeps,
 ): Promise<ModelReply> {
   for (let attempt = 0; ; attempt++) {
-    const reply = await caller.call(model, prompt, task.responseSchema, task.images);
+    const reply = await caller.call(model, prompt, task.responseSchema, task.media);
     if (reply.outcome === "ok") return reply;
     await ledger.record(task.subject, { ...usageOf(model, reply), outcome: reply.outcome });
     log.warn({ model, outcome: reply.outcome, attempt, error: reply.error }, "model call failed");

@@ -30,10 +30,14 @@ let blobDir: string;
 let visionUp = true;
 
 const isOcr = (prompt: string) => prompt.includes("You transcribe screenshots");
+const isTranscript = (prompt: string) => prompt.includes("You transcribe videos");
+const SPOKEN =
+  "Plate tectonics moves the continents. Earthquakes happen where plates meet. Magma rises at mid-ocean ridges.";
 
 beforeAll(async () => {
   stub = await startGeminiStub({
     respond: (request): GeminiReply => {
+      if (isTranscript(request.prompt)) return { text: JSON.stringify({ text: SPOKEN }) };
       if (!isOcr(request.prompt)) return { text: JSON.stringify(DECK) };
       return visionUp ? { text: JSON.stringify({ text: TRANSCRIPT }) } : { status: 500 };
     },
@@ -114,5 +118,39 @@ describe("OCR by Gemini", () => {
       .from(aiCalls)
       .where(eq(aiCalls.ownerId, owner));
     expect(booked).toContainEqual({ purpose: "ocr", outcome: "server_error" });
+  });
+});
+
+describe("video transcripts by Gemini", () => {
+  it("hands a YouTube address to the model and makes cards from what is said", async () => {
+    stub.requests.length = 0;
+    const owner = randomUUID();
+    const processed = await harness.events.listen("learning.capture_processed", owner);
+    const captureId = randomUUID();
+    const url = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
+    await harness.events.publish(
+      buildEvent("captures.capture_created", owner, {
+        captureId,
+        type: "VIDEO",
+        content: "",
+        source: url,
+        tags: [],
+      }),
+    );
+    const event = await waitFor(() => processed.find((e) => e.data.captureId === captureId), {
+      what: "the video's outcome",
+    });
+    expect(event.data).toMatchObject({ status: "PROCESSED", extractedText: SPOKEN });
+    const asked = stub.requests.find((request) => isTranscript(request.prompt));
+    if (!asked) throw new Error("no transcript request reached the model");
+    const body = asked.body as { contents: { parts: { fileData?: unknown }[] }[] };
+    expect(body.contents[0]?.parts).toContainEqual({
+      fileData: { mimeType: "video/mp4", fileUri: url },
+    });
+    const booked = await harness.subgraph.deps.db
+      .select({ purpose: aiCalls.purpose })
+      .from(aiCalls)
+      .where(eq(aiCalls.ownerId, owner));
+    expect(booked).toContainEqual({ purpose: "transcript" });
   });
 });
