@@ -248,8 +248,20 @@ describe("uploads", () => {
     const grant = await uploadUrl(client, { contentType: "image/png", size: PNG.length });
     expect(Date.parse(grant.expiresAt)).toBeGreaterThan(Date.now());
 
+    const preflight = await fetch(grant.uploadUrl, {
+      method: "OPTIONS",
+      headers: {
+        origin: "http://localhost:3000",
+        "access-control-request-method": "PUT",
+        "access-control-request-headers": "content-type",
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-methods")).toBe("PUT");
+
     const stored = await put(grant.uploadUrl, PNG);
     expect(stored.status).toBe(201);
+    expect(stored.headers.get("access-control-allow-origin")).toBe("*");
     expect(await readFile(join(harness.blobDir, "uploads", grant.uploadId))).toEqual(
       Buffer.from(PNG),
     );

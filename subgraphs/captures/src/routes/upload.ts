@@ -29,7 +29,21 @@ class Refusal extends Error {
  * be the declared image type by their magic bytes, whatever the header says.
  */
 export function uploadRoutes(app: express.Express, deps: UploadRouteDeps): void {
+  // Browsers PUT from the web app's origin. The signed URL is the whole authority (no cookies,
+  // no token), so any origin may use one it was handed.
+  app.options("/uploads/:id", (_request, response) => {
+    response
+      .set({
+        "access-control-allow-origin": "*",
+        "access-control-allow-methods": "PUT",
+        "access-control-allow-headers": "content-type",
+        "access-control-max-age": "600",
+      })
+      .status(204)
+      .end();
+  });
   app.put("/uploads/:id", async (request, response) => {
+    response.set("access-control-allow-origin", "*");
     try {
       const stored = await receive(request, deps);
       response.status(201).json(stored);
