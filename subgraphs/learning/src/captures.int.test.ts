@@ -149,6 +149,7 @@ describe("captures.capture_created", () => {
         "This capture has too little text to make flashcards from: Kai found no definition, list or key fact in it",
       generator: "offline",
       note: null,
+      aiCost: 0,
     });
     expect(await topicsOfCapture(event.data.captureId)).toEqual([]);
     expect(await captureAs(asAda, event.data.captureId)).toEqual({ topic: null, flashcards: [] });
