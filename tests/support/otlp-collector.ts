@@ -1,6 +1,24 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
+
+const REGISTER = fileURLToPath(
+  new URL("../../packages/telemetry/src/register.mjs", import.meta.url),
+);
+
+/**
+ * What a service process needs to trace into the collector: the tracing preload, as compose
+ * and deploy/k8s load it, and the standard OTEL_* settings, exporting spans within 100 ms.
+ */
+export function tracingEnv(collector: OtlpCollector): Record<string, string> {
+  return {
+    NODE_OPTIONS: `--import=${REGISTER}`,
+    OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+    OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+    OTEL_BSP_SCHEDULE_DELAY: "100",
+  };
+}
 
 /** One span as an OTLP exporter sent it, with the service that sent it. */
 export interface CollectedSpan {

@@ -14,9 +14,10 @@ import { SUBGRAPHS, type SubgraphName, type UnexpectedExit } from "./process-sta
 import { type RoundRobinProxy, startRoundRobinProxy } from "./round-robin-proxy.ts";
 import { type ServiceProcess, serviceProcess } from "./service-process.ts";
 
+/** Copies of each subgraph and of the gateway. */
+export const REPLICAS = 2;
+
 export interface ReplicaStackOptions {
-  /** Copies of each subgraph and of the gateway. Default 2. */
-  replicas?: number;
   /** Settings for every process beyond the stack's own (e.g. OTEL_* to trace them). */
   env?: Record<string, string>;
 }
@@ -37,13 +38,12 @@ export interface ReplicaStack {
 }
 
 /**
- * Kai scaled out on one machine: `replicas` processes of every subgraph behind a round-robin
+ * Kai scaled out on one machine: REPLICAS processes of every subgraph behind a round-robin
  * proxy, and as many gateways, on a PostgreSQL server that has never seen Kai. Every
  * subgraph process is started at the same instant, as Kubernetes starts a Deployment's pods,
  * so they race to create their databases, migrate them and make the first signing key.
  */
 export async function startReplicaStack(options: ReplicaStackOptions = {}): Promise<ReplicaStack> {
-  const replicas = options.replicas ?? 2;
   const dataDir = mkdtempSync(join(tmpdir(), "kai-replicas-"));
   const parts: { dispose(): Promise<void> }[] = [];
   const processes: ServiceProcess[] = [];
@@ -60,8 +60,8 @@ export async function startReplicaStack(options: ReplicaStackOptions = {}): Prom
       startRedisServer(),
     ]);
     parts.push(postgres, nats, redis);
-    const ports = await distinctPorts((SUBGRAPHS.length + 1) * replicas);
-    const portsOf = (index: number) => ports.slice(index * replicas, (index + 1) * replicas);
+    const ports = await distinctPorts((SUBGRAPHS.length + 1) * REPLICAS);
+    const portsOf = (index: number) => ports.slice(index * REPLICAS, (index + 1) * REPLICAS);
     const proxies = new Map<SubgraphName, RoundRobinProxy>();
     for (const [index, name] of SUBGRAPHS.entries()) {
       const proxy = await startRoundRobinProxy(portsOf(index));
