@@ -87,6 +87,10 @@ const supervised = services.map(({ name, entry }) =>
         NATS_URL: natsUrl,
         REDIS_URL: redisUrl,
         NODE_ENV: process.env.NODE_ENV ?? "development",
+        // The web example sends @kai/client's documents by id: serve its manifest by default.
+        PERSISTED_DOCUMENTS:
+          process.env.PERSISTED_DOCUMENTS ??
+          resolve(root, "packages/client/src/generated/persisted-documents.json"),
       },
     },
   }),
