@@ -142,6 +142,28 @@ export const catalogue = {
     version: 1,
     data: z.object({ dueCount: z.number().int().nonnegative(), flashcardIds: z.array(id) }),
   },
+  "learning.deck_import_requested": {
+    version: 1,
+    /** importDeck accepted an upload; learning's own consumer reads and imports it. */
+    data: z.object({ jobId: id, uploadId: id, format: z.enum(["APKG", "CSV"]) }),
+  },
+  "learning.import_job_updated": {
+    version: 1,
+    /** A deck import as it stands after a batch: the `importJobUpdated` subscription's payload. */
+    data: z.object({
+      id,
+      format: z.enum(["APKG", "CSV"]),
+      status: z.enum(["QUEUED", "RUNNING", "SUCCEEDED", "FAILED"]),
+      total: z.number().int().nonnegative(),
+      done: z.number().int().nonnegative(),
+      errorCount: z.number().int().nonnegative(),
+      errors: z.array(z.object({ row: z.number().int().nonnegative(), message: z.string() })),
+      failureReason: z.string().nullable(),
+      topicId: id.nullable(),
+      createdAt: instant,
+      updatedAt: instant,
+    }),
+  },
   "progress.streak_updated": {
     version: 1,
     data: z.object({

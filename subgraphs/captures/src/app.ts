@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { type BlobStore, createBlobStore } from "@kai/blob";
+import { type BlobStore, createBlobStore, selfAddress } from "@kai/blob";
 import { loadSchema, type SubgraphDefinition } from "@kai/runtime";
 import type { CapturesContext } from "./context.ts";
 import { type CapturesSchema, schema } from "./db/tables.ts";
@@ -8,7 +8,6 @@ import { captureProcessed } from "./events/consumers/capture-processed.ts";
 import { userDeleted } from "./events/consumers/user-deleted.ts";
 import { createLoaders } from "./loaders.ts";
 import { resolvers } from "./resolvers/index.ts";
-import { selfAddress } from "./routes/self-address.ts";
 import { uploadRoutes } from "./routes/upload.ts";
 import { startUploadSweeper } from "./uploads/upload-sweeper.ts";
 
@@ -49,7 +48,7 @@ export function capturesSubgraph(
       startUploadSweeper({ db, blobs, log, intervalMs: env.UPLOAD_SWEEP_INTERVAL_SECONDS * 1000 }),
     ],
     routes: (app, { db, blobs, log }) => {
-      self.learnFrom(app);
+      app.use(self.learn);
       uploadRoutes(app, { db, blobs, secret, log });
     },
   };

@@ -1,11 +1,14 @@
 import { fileURLToPath } from "node:url";
-import { createBlobStore } from "@kai/blob";
+import { type BlobStore, createBlobStore, selfAddress } from "@kai/blob";
 import { loadSchema, type Resources, type SubgraphDefinition } from "@kai/runtime";
 import type { LearningContext } from "./context.ts";
 import { type LearningSchema, schema } from "./db/tables.ts";
+import { downloadRoute } from "./deck-transfer/download-route.ts";
+import { downloadSecret } from "./deck-transfer/env.ts";
 import { startDueScheduler } from "./due-cards/due-scheduler.ts";
 import type { LearningEnv } from "./env.ts";
 import { captureCreatedConsumer } from "./events/consumers/capture-created.ts";
+import { deckImportRequestedConsumer } from "./events/consumers/deck-import-requested.ts";
 import { userDeletedConsumer } from "./events/consumers/user-deleted.ts";
 import type { CaptureTextReader } from "./extraction/capture-text.ts";
 import { createCaptureText } from "./extraction/create-capture-text.ts";
@@ -20,8 +23,11 @@ export function learningSubgraph(
 ): SubgraphDefinition<
   LearningSchema,
   LearningContext,
-  { ai: AiServices; texts: CaptureTextReader } & Resources
+  { ai: AiServices; texts: CaptureTextReader; blobs: BlobStore } & Resources
 > {
+  const secret = downloadSecret(env);
+  const self = selfAddress();
+  const decks = { secret, baseUrl: () => env.DOWNLOAD_BASE_URL ?? self.url() };
   return {
     name: "learning",
     schema,
@@ -33,23 +39,35 @@ export function learningSubgraph(
       const blobs = createBlobStore(env);
       return {
         ai,
+        blobs,
         texts: createCaptureText(env, { blobs, images: ai.images, videos: ai.videos, log }),
         close: async () => blobs.close?.(),
       };
     },
-    context: ({ db, ai }, base) => ({
+    context: ({ db, ai, blobs }, base) => ({
       ...base,
       db,
       env,
       ai,
+      decks: { ...decks, blobs },
       loaders: createLoaders(db, base.viewer),
     }),
-    consumers: ({ db, ai, texts, log }) => [
+    consumers: ({ db, ai, texts, blobs, log }) => [
       captureCreatedConsumer({ db, generator: ai.cards, texts, log }),
+      deckImportRequestedConsumer({
+        db,
+        blobs,
+        log,
+        limits: { maxBytes: env.DECK_IMPORT_MAX_BYTES, maxCards: env.DECK_MAX_CARDS },
+      }),
       userDeletedConsumer(log),
     ],
     background: async ({ db, log }) => [
       startDueScheduler({ db, log, intervalMs: env.DUE_SCAN_INTERVAL_SECONDS * 1000 }),
     ],
+    routes: (app, { blobs }) => {
+      app.use(self.learn);
+      downloadRoute(app, { blobs, secret });
+    },
   };
 }

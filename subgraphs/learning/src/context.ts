@@ -1,3 +1,4 @@
+import type { BlobStore } from "@kai/blob";
 import type { Db } from "@kai/db";
 import type { BaseContext } from "@kai/service";
 import type { LearningSchema } from "./db/tables.ts";
@@ -11,4 +12,6 @@ export interface LearningContext extends BaseContext {
   env: LearningEnv;
   /** Card and syllabus generation (Gemini or offline), shared by every request. */
   ai: AiServices;
+  /** Where exports are kept and how their download URLs are signed (secret unset: off). */
+  decks: { blobs: BlobStore; secret: string | undefined; baseUrl(): string };
 }

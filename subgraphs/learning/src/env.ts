@@ -1,6 +1,7 @@
 import { blobEnv, requireCompleteS3 } from "@kai/blob";
 import { loadEnv, serviceEnv } from "@kai/config";
 import { z } from "zod";
+import { deckTransferEnv } from "./deck-transfer/env.ts";
 import { DEFAULT_PRICES, type PriceTable, priceTable } from "./domain/ai-cost.ts";
 import { extractionEnv } from "./extraction/env.ts";
 
@@ -13,6 +14,7 @@ export const learningEnv = serviceEnv.extend({
   /** Where screenshots are read from (the blob store captures writes uploads to). */
   ...blobEnv.shape,
   ...extractionEnv.shape,
+  ...deckTransferEnv.shape,
   /** How often the scheduler looks for cards that became due. Fractions of a second are for tests. */
   DUE_SCAN_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
   /** Enables Gemini. Without it every deck and syllabus comes from the offline generator. */

@@ -1,3 +1,4 @@
+import { IMAGE_TYPES } from "@kai/blob";
 import { type DbOrTx, isUuid } from "@kai/db";
 import { and, count, eq, gt, inArray, lt, or } from "drizzle-orm";
 import { type UploadRow, uploads } from "./schema.ts";
@@ -68,8 +69,8 @@ export async function finishUpload(
 }
 
 /**
- * Hands the owner's uploaded upload to a capture; resolves to it, or undefined when it is not
- * theirs, not uploaded yet, or already used.
+ * Hands the owner's uploaded image to a capture; resolves to it, or undefined when it is not
+ * theirs, not an image (a deck file is for learning's importDeck), not uploaded yet, or used.
  */
 export async function attachUpload(
   db: DbOrTx<CapturesSchema>,
@@ -80,7 +81,14 @@ export async function attachUpload(
   const [row] = await db
     .update(uploads)
     .set({ status: "ATTACHED" })
-    .where(and(eq(uploads.id, id), eq(uploads.ownerId, ownerId), eq(uploads.status, "UPLOADED")))
+    .where(
+      and(
+        eq(uploads.id, id),
+        eq(uploads.ownerId, ownerId),
+        eq(uploads.status, "UPLOADED"),
+        inArray(uploads.contentType, [...IMAGE_TYPES]),
+      ),
+    )
     .returning();
   return row;
 }

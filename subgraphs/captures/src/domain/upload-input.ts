@@ -1,4 +1,4 @@
-import { IMAGE_TYPES } from "@kai/blob";
+import { UPLOAD_TYPES } from "@kai/blob";
 import { z } from "zod";
 
 /** The upload a client announces; `maxBytes` is UPLOAD_MAX_BYTES. */
@@ -8,7 +8,7 @@ export const createUploadUrlInput = (maxBytes: number) =>
       .string()
       .trim()
       .toLowerCase()
-      .pipe(z.enum(IMAGE_TYPES, `must be one of ${IMAGE_TYPES.join(", ")}`)),
+      .pipe(z.enum(UPLOAD_TYPES, `must be one of ${UPLOAD_TYPES.join(", ")}`)),
     size: z
       .number()
       .int()

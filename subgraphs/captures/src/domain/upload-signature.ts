@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { macMatches, urlMac } from "@kai/blob";
 
 /** What an upload URL grants: one PUT of at most `size` bytes of `contentType` before `expiresAt`. */
 export interface UploadGrant {
@@ -14,16 +14,12 @@ export interface UploadGrant {
  */
 const PURPOSE = "kai:upload:v1";
 
-function mac(grant: UploadGrant, secret: string): string {
-  const signed = [
+const mac = (grant: UploadGrant, secret: string) =>
+  urlMac(
     PURPOSE,
-    grant.uploadId,
-    grant.size,
-    grant.contentType,
-    grant.expiresAt.getTime(),
-  ];
-  return createHmac("sha256", secret).update(signed.join("\n")).digest("base64url");
-}
+    [grant.uploadId, grant.size, grant.contentType, grant.expiresAt.getTime()],
+    secret,
+  );
 
 /** The URL a client PUTs the upload to: the grant in the query, signed. */
 export function signedUploadUrl(base: string, grant: UploadGrant, secret: string): string {
@@ -54,7 +50,5 @@ export function verifyUploadUrl(
     contentType: type,
     expiresAt: new Date(Number(expires)),
   };
-  const given = Buffer.from(sig);
-  const expected = Buffer.from(mac(grant, secret));
-  return given.length === expected.length && timingSafeEqual(given, expected) ? grant : undefined;
+  return macMatches(sig, mac(grant, secret)) ? grant : undefined;
 }

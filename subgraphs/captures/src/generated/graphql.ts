@@ -155,7 +155,10 @@ export type UpdateCaptureInput = {
 };
 
 export type CreateUploadUrlInput = {
-  /** The image's media type: image/png, image/jpeg, image/webp or image/gif. */
+  /**
+   * The file's media type: image/png, image/jpeg, image/webp or image/gif for a screenshot;
+   * text/csv or application/zip (an Anki .apkg) for learning's importDeck.
+   */
   contentType: Scalars['String']['input'];
   /** Bytes the PUT will send; 1 up to the configured limit (10 MiB by default). */
   size: Scalars['Int']['input'];

@@ -1,4 +1,4 @@
-import { uploadKey } from "@kai/blob";
+import { deleteUpload } from "@kai/blob";
 import { notFound } from "@kai/errors";
 import { enqueueEvent } from "@kai/events";
 import { requireViewer } from "@kai/service";
@@ -22,7 +22,7 @@ export const deleteCapture: MutationResolvers["deleteCapture"] = async (_, args,
     return capture.uploadId;
   });
   if (uploadId)
-    await ctx.blobs.delete(uploadKey(uploadId)).catch((error: unknown) => {
+    await deleteUpload(ctx.blobs, uploadId).catch((error: unknown) => {
       ctx.log.warn({ err: error, uploadId }, "an upload's bytes outlived its capture");
     });
   ctx.log.info({ captureId: args.id }, "capture deleted");

@@ -1,4 +1,4 @@
-import { type BlobStore, sniffImageType, uploadKey } from "@kai/blob";
+import { type BlobStore, bytesMatchType, writeUpload } from "@kai/blob";
 import type { Db } from "@kai/db";
 import type { Logger } from "@kai/service";
 import type express from "express";
@@ -80,9 +80,13 @@ async function receive(
   try {
     const bytes = await readBody(request, grant.size);
     if (bytes.length === 0) throw new Refusal(400, "The upload is empty");
-    if (sniffImageType(bytes) !== grant.contentType)
+    if (!bytesMatchType(bytes, grant.contentType))
       throw new Refusal(415, `The bytes are not ${grant.contentType}`);
-    await deps.blobs.put(uploadKey(id), bytes, grant.contentType);
+    await writeUpload(deps.blobs, id, bytes, {
+      ownerId: upload.ownerId,
+      contentType: grant.contentType,
+      size: bytes.length,
+    });
     size = bytes.length;
   } finally {
     // A refused or failed PUT leaves the upload PENDING, so the client can send it again.

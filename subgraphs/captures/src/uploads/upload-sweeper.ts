@@ -1,4 +1,4 @@
-import { type BlobStore, uploadKey } from "@kai/blob";
+import { type BlobStore, deleteUpload } from "@kai/blob";
 import type { Db } from "@kai/db";
 import type { BackgroundTask } from "@kai/runtime";
 import type { Logger } from "@kai/service";
@@ -39,7 +39,7 @@ export function startUploadSweeper({
     let removed: string[];
     do {
       removed = await deleteAbandonedUploads(db, cutoffs, PER_BATCH);
-      await Promise.all(removed.map((id) => blobs.delete(uploadKey(id))));
+      await Promise.all(removed.map((id) => deleteUpload(blobs, id)));
       if (removed.length > 0) log.info({ uploads: removed.length }, "abandoned uploads removed");
     } while (removed.length === PER_BATCH);
   };

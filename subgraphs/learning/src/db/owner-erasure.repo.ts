@@ -1,17 +1,25 @@
 import type { DbOrTx } from "@kai/db";
 import { eq } from "drizzle-orm";
-import { aiCalls, flashcards, reviews, studySettings, syllabi, topics } from "./schema.ts";
+import {
+  aiCalls,
+  flashcards,
+  importJobs,
+  reviews,
+  studySettings,
+  syllabi,
+  topics,
+} from "./schema.ts";
 import type { LearningSchema } from "./tables.ts";
 
 /** Rows deleted per table, for the log line that records an erasure. */
 export type ErasedRows = Record<
-  "topics" | "flashcards" | "reviews" | "syllabi" | "aiCalls" | "studySettings",
+  "topics" | "flashcards" | "reviews" | "syllabi" | "aiCalls" | "studySettings" | "importJobs",
   number
 >;
 
 /**
  * Deletes everything learning holds of one owner: topics, cards, the review log, syllabi, study
- * settings and the AI ledger. Each table is cleared by its own owner_id rather than left to the topic
+ * settings, deck imports and the AI ledger. Each table is cleared by its own owner_id rather than left to the topic
  * cascade: the ledger has no foreign key at all, and the erasure should not depend on one.
  */
 export async function deleteEverythingOfOwner(
@@ -21,6 +29,9 @@ export async function deleteEverythingOfOwner(
   // Children first: the counts then say what each table held, not what a cascade took.
   const count = async (rows: Promise<unknown[]>) => (await rows).length;
   const erased = {
+    importJobs: await count(
+      db.delete(importJobs).where(eq(importJobs.ownerId, ownerId)).returning({ id: importJobs.id }),
+    ),
     reviews: await count(
       db.delete(reviews).where(eq(reviews.ownerId, ownerId)).returning({ id: reviews.id }),
     ),

@@ -14,6 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
+import type { DeckFormat, ImportRowError, ImportStatus } from "../deck-transfer/import-job.ts";
 import type { FsrsMemory } from "../domain/fsrs.ts";
 import type { SchedulerName } from "../domain/study-settings.ts";
 import type { SyllabusSection } from "../domain/syllabus.ts";
@@ -169,9 +170,37 @@ export const aiCalls = pgTable(
   ],
 );
 
+/**
+ * A deck import (importDeck). One per owner and upload, so asking again returns the same job
+ * instead of importing twice; `done` advances with each committed batch of cards, so a
+ * redelivered job resumes where it stopped.
+ */
+export const importJobs = pgTable(
+  "import_jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: uuid("owner_id").notNull(),
+    uploadId: uuid("upload_id").notNull(),
+    format: text("format").$type<DeckFormat>().notNull(),
+    status: text("status").$type<ImportStatus>().notNull().default("QUEUED"),
+    total: integer("total").notNull().default(0),
+    done: integer("done").notNull().default(0),
+    /** The first rows that could not be imported (bounded); `error_count` counts them all. */
+    errors: jsonb("errors").$type<ImportRowError[]>().notNull().default([]),
+    errorCount: integer("error_count").notNull().default(0),
+    failureReason: text("failure_reason"),
+    /** The topic the deck was imported into, once made. */
+    topicId: uuid("topic_id").references(() => topics.id, { onDelete: "set null" }),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("import_jobs_owner_upload_idx").on(t.ownerId, t.uploadId)],
+);
+
 export type TopicRow = typeof topics.$inferSelect;
 export type SyllabusRow = typeof syllabi.$inferSelect;
 export type AiCallRow = typeof aiCalls.$inferSelect;
 export type FlashcardRow = typeof flashcards.$inferSelect;
 export type ReviewRow = typeof reviews.$inferSelect;
 export type StudySettingsRow = typeof studySettings.$inferSelect;
+export type ImportJobRow = typeof importJobs.$inferSelect;

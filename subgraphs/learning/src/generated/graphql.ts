@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { TopicRow, FlashcardRow, ReviewRow, SyllabusRow } from '../db/schema.ts';
 import type { FlashcardSearchPage } from '../resolvers/query-search-flashcards.ts';
 import type { DueFlashcardsPayload } from '../resolvers/due-flashcards-update.ts';
+import type { ImportJobView } from '../deck-transfer/resolvers/import-job.ts';
 import type { LearningContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -357,6 +358,79 @@ export type ReviewFlashcardInput = {
   quality: Scalars['Int']['input'];
 };
 
+/** A deck file format: an Anki package (.apkg) or comma-separated values (RFC 4180). */
+export type DeckFormat =
+  | 'APKG'
+  | 'CSV';
+
+/** Where an exported deck can be downloaded. */
+export type DeckExport = {
+  __typename?: 'DeckExport';
+  /**
+   * A signed address that serves the file (no token needed) until `expiresAt`. An .apkg opens in
+   * Anki: one deck named after the topic, its sub-topics as subdecks, reviewed cards with their
+   * schedule. A CSV has the header front,back,deck,repetitions,interval,easeFactor,nextReview,
+   * lastReviewedAt (deck as "Topic::Sub-topic"; schedule columns empty for a new card).
+   */
+  url: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  fileName: Scalars['String']['output'];
+  cardCount: Scalars['Int']['output'];
+};
+
+export type ImportDeckInput = {
+  /**
+   * An upload of yours (createUploadUrl) whose bytes arrived: text/csv for CSV,
+   * application/zip for APKG. Importing the same upload again returns the same job.
+   */
+  uploadId: Scalars['ID']['input'];
+  format: DeckFormat;
+};
+
+export type ImportStatus =
+  /** Waiting for the importer. */
+  | 'QUEUED'
+  /** Cards are going in; `done` of `total` so far. */
+  | 'RUNNING'
+  /** Every card that could be read is in; `errors` lists the rows that could not. */
+  | 'SUCCEEDED'
+  /** The file could not be imported at all; `failureReason` says why. Cards already in stay. */
+  | 'FAILED';
+
+/** A row (CSV record, header included, or .apkg note, counted from 1) that was not imported. */
+export type ImportRowError = {
+  __typename?: 'ImportRowError';
+  row: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** A deck import and its progress. */
+export type ImportJob = {
+  __typename?: 'ImportJob';
+  id: Scalars['ID']['output'];
+  format: DeckFormat;
+  status: ImportStatus;
+  /** Cards to import (rows that are cards); 0 until the file is read. */
+  total: Scalars['Int']['output'];
+  /** Cards imported so far. */
+  done: Scalars['Int']['output'];
+  /** The first rows that could not be imported, in row order; `first` is 1 to 100. */
+  errors: Array<ImportRowError>;
+  /** How many rows could not be imported (`errors` lists at most 100). */
+  errorCount: Scalars['Int']['output'];
+  failureReason: Maybe<Scalars['String']['output']>;
+  /** The topic the deck went into (named after the file's deck), once made. */
+  topic: Maybe<Topic>;
+  createdAt: Scalars['DateTime']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A deck import and its progress. */
+export type ImportJobErrorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   topic: Maybe<Topic>;
@@ -385,6 +459,8 @@ export type Query = {
   studyQueue: Array<Flashcard>;
   /** Admins only: AI calls per model per day over the last `days` days (1 to 366), newest first. */
   aiUsageReport: Array<AiUsageRow>;
+  /** One of your deck imports; null when there is none with this id. */
+  importJob: Maybe<ImportJob>;
 };
 
 
@@ -426,6 +502,11 @@ export type QueryAiUsageReportArgs = {
   days?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryImportJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   createTopic: Topic;
@@ -459,6 +540,16 @@ export type Mutation = {
    * configured and within your daily AI budget, else offline) and stores it as the next version.
    */
   generateSyllabus: Syllabus;
+  /**
+   * Writes one of your topics, its sub-topics and their cards (at most DECK_MAX_CARDS, 20,000 by
+   * default) as a deck file and answers a short-lived download address.
+   */
+  exportDeck: DeckExport;
+  /**
+   * Imports a deck file in the background into a new topic; follow it with `importJob` or
+   * `importJobUpdated`. Bad rows are reported in the job, not fatal.
+   */
+  importDeck: ImportJob;
 };
 
 
@@ -511,6 +602,17 @@ export type MutationGenerateSyllabusArgs = {
   topicId: Scalars['ID']['input'];
 };
 
+
+export type MutationExportDeckArgs = {
+  topicId: Scalars['ID']['input'];
+  format: DeckFormat;
+};
+
+
+export type MutationImportDeckArgs = {
+  input: ImportDeckInput;
+};
+
 /** The signed-in user's due cards, after cards became due or a review changed them. */
 export type DueFlashcardsUpdate = {
   __typename?: 'DueFlashcardsUpdate';
@@ -525,6 +627,17 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Pushed when cards become due (checked every DUE_SCAN_INTERVAL_SECONDS) and after each review. */
   dueFlashcardsChanged: DueFlashcardsUpdate;
+  /**
+   * Your deck imports as they move: after the file is read, after each batch of cards, and at
+   * the end. Every one of your imports is pushed; each carries its `id`, so follow the one asked
+   * for by it.
+   */
+  importJobUpdated: ImportJob;
+};
+
+
+export type SubscriptionImportJobUpdatedArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -662,6 +775,12 @@ export type ResolversTypes = {
   UpdateFlashcardInput: UpdateFlashcardInput;
   UpdateTopicInput: UpdateTopicInput;
   ReviewFlashcardInput: ReviewFlashcardInput;
+  DeckFormat: DeckFormat;
+  DeckExport: ResolverTypeWrapper<DeckExport>;
+  ImportDeckInput: ImportDeckInput;
+  ImportStatus: ImportStatus;
+  ImportRowError: ResolverTypeWrapper<ImportRowError>;
+  ImportJob: ResolverTypeWrapper<ImportJobView>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   DueFlashcardsUpdate: ResolverTypeWrapper<DueFlashcardsPayload>;
@@ -697,6 +816,10 @@ export type ResolversParentTypes = {
   UpdateFlashcardInput: UpdateFlashcardInput;
   UpdateTopicInput: UpdateTopicInput;
   ReviewFlashcardInput: ReviewFlashcardInput;
+  DeckExport: DeckExport;
+  ImportDeckInput: ImportDeckInput;
+  ImportRowError: ImportRowError;
+  ImportJob: ImportJobView;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   DueFlashcardsUpdate: DueFlashcardsPayload;
@@ -840,6 +963,32 @@ export type CaptureResolvers<ContextType = LearningContext, ParentType extends R
   flashcards?: Resolver<Array<ResolversTypes['Flashcard']>, ParentType, ContextType, RequireFields<CaptureFlashcardsArgs, 'first'>>;
 };
 
+export type DeckExportResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['DeckExport'] = ResolversParentTypes['DeckExport']> = {
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cardCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportRowErrorResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['ImportRowError'] = ResolversParentTypes['ImportRowError']> = {
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportJobResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['ImportJob'] = ResolversParentTypes['ImportJob']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['DeckFormat'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ImportStatus'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ImportRowError']>, ParentType, ContextType, RequireFields<ImportJobErrorsArgs, 'first'>>;
+  errorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<QueryTopicArgs, 'id'>>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<QueryTopicsArgs, 'first'>>;
@@ -848,6 +997,7 @@ export type QueryResolvers<ContextType = LearningContext, ParentType extends Res
   dueFlashcards?: Resolver<Array<ResolversTypes['Flashcard']>, ParentType, ContextType, RequireFields<QueryDueFlashcardsArgs, 'limit'>>;
   studyQueue?: Resolver<Array<ResolversTypes['Flashcard']>, ParentType, ContextType, RequireFields<QueryStudyQueueArgs, 'limit'>>;
   aiUsageReport?: Resolver<Array<ResolversTypes['AiUsageRow']>, ParentType, ContextType, RequireFields<QueryAiUsageReportArgs, 'days'>>;
+  importJob?: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
 };
 
 export type MutationResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -861,6 +1011,8 @@ export type MutationResolvers<ContextType = LearningContext, ParentType extends 
   updateStudySettings?: Resolver<ResolversTypes['StudySettings'], ParentType, ContextType, RequireFields<MutationUpdateStudySettingsArgs, 'input'>>;
   completeTopic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType, RequireFields<MutationCompleteTopicArgs, 'topicId'>>;
   generateSyllabus?: Resolver<ResolversTypes['Syllabus'], ParentType, ContextType, RequireFields<MutationGenerateSyllabusArgs, 'topicId'>>;
+  exportDeck?: Resolver<ResolversTypes['DeckExport'], ParentType, ContextType, RequireFields<MutationExportDeckArgs, 'topicId' | 'format'>>;
+  importDeck?: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType, RequireFields<MutationImportDeckArgs, 'input'>>;
 };
 
 export type DueFlashcardsUpdateResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['DueFlashcardsUpdate'] = ResolversParentTypes['DueFlashcardsUpdate']> = {
@@ -871,6 +1023,7 @@ export type DueFlashcardsUpdateResolvers<ContextType = LearningContext, ParentTy
 
 export type SubscriptionResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   dueFlashcardsChanged?: SubscriptionResolver<ResolversTypes['DueFlashcardsUpdate'], "dueFlashcardsChanged", ParentType, ContextType>;
+  importJobUpdated?: SubscriptionResolver<ResolversTypes['ImportJob'], "importJobUpdated", ParentType, ContextType, RequireFields<SubscriptionImportJobUpdatedArgs, 'id'>>;
 };
 
 export type Resolvers<ContextType = LearningContext> = {
@@ -890,6 +1043,9 @@ export type Resolvers<ContextType = LearningContext> = {
   ForecastDay?: ForecastDayResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Capture?: CaptureResolvers<ContextType>;
+  DeckExport?: DeckExportResolvers<ContextType>;
+  ImportRowError?: ImportRowErrorResolvers<ContextType>;
+  ImportJob?: ImportJobResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   DueFlashcardsUpdate?: DueFlashcardsUpdateResolvers<ContextType>;

@@ -1,4 +1,8 @@
 import { DateTime } from "@kai/service";
+import { ImportJob } from "../deck-transfer/resolvers/import-job.ts";
+import { exportDeck } from "../deck-transfer/resolvers/mutation-export-deck.ts";
+import { importDeck } from "../deck-transfer/resolvers/mutation-import-deck.ts";
+import { importJob } from "../deck-transfer/resolvers/query-import-job.ts";
 import type { Resolvers } from "../generated/graphql.ts";
 import { Capture } from "./capture.ts";
 import { DueFlashcardsUpdate } from "./due-flashcards-update.ts";
@@ -34,6 +38,7 @@ export const resolvers: Resolvers = {
     studyQueue,
     aiUsageReport,
     searchFlashcards: searchFlashcardsQuery,
+    importJob,
   },
   Mutation: {
     createTopic,
@@ -46,6 +51,8 @@ export const resolvers: Resolvers = {
     updateTopic,
     deleteTopic,
     updateStudySettings,
+    exportDeck,
+    importDeck,
   },
   DueFlashcardsUpdate,
   Topic,
@@ -54,4 +61,5 @@ export const resolvers: Resolvers = {
   FlashcardSearch,
   User,
   Capture,
+  ImportJob,
 };

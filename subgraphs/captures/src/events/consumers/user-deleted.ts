@@ -1,4 +1,4 @@
-import { type BlobStore, uploadKey } from "@kai/blob";
+import { type BlobStore, deleteUpload } from "@kai/blob";
 import { markUserErased } from "@kai/events";
 import type { ConsumerSpec } from "@kai/runtime";
 import type { Logger } from "@kai/service";
@@ -22,7 +22,7 @@ export function userDeleted(
       await markUserErased(tx, event.userId);
       const captures = await deleteCapturesOfOwner(tx, event.userId);
       const uploads = await deleteUploads(tx, { ownerId: event.userId });
-      await Promise.all(uploads.map((id) => blobs.delete(uploadKey(id))));
+      await Promise.all(uploads.map((id) => deleteUpload(blobs, id)));
       log.info(
         { userId: event.userId, captures, uploads: uploads.length },
         "erased a deleted user's captures",
