@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { localBlobStore, uploadKey } from "@kai/blob";
+import { localBlobStore, readUpload, uploadKey } from "@kai/blob";
 import { buildEvent } from "@kai/events";
 import { errorCode } from "@kai/runtime/testing";
 import { waitFor } from "@kai/testkit";
@@ -314,6 +314,28 @@ describe("uploads", () => {
         create(owner.client, { type: "TEXT", content: "x", uploadId: grant.uploadId }),
       ),
     ).toBe("BAD_USER_INPUT");
+  });
+
+  it("stores deck files with their owner recorded, checked by content, never as screenshots", async () => {
+    const { userId, client } = await harness.signIn();
+    const csv = new TextEncoder().encode("front,back\nq,a\n");
+    const csvGrant = await uploadUrl(client, { contentType: "text/csv", size: csv.length });
+    const binary = new Uint8Array([
+      0x66, 0x00, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a,
+    ]);
+    expect((await put(csvGrant.uploadUrl, binary, "text/csv")).status).toBe(415);
+    expect((await put(csvGrant.uploadUrl, csv, "text/csv")).status).toBe(201);
+    const stored = await readUpload(localBlobStore(harness.blobDir), csvGrant.uploadId);
+    expect(stored?.record).toEqual({ ownerId: userId, contentType: "text/csv", size: csv.length });
+    expect(stored?.bytes).toEqual(csv);
+    expect(
+      await errorCode(create(client, { type: "SCREENSHOT", uploadId: csvGrant.uploadId })),
+    ).toBe("BAD_USER_INPUT");
+
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]);
+    const zipGrant = await uploadUrl(client, { contentType: "application/zip", size: 16 });
+    expect((await put(zipGrant.uploadUrl, csv.slice(0, 8), "application/zip")).status).toBe(415);
+    expect((await put(zipGrant.uploadUrl, zip, "application/zip")).status).toBe(201);
   });
 
   it.each([
