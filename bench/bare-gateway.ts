@@ -3,7 +3,11 @@
 // forwards the bearer token only because the subgraphs need it to answer at all.
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import {
+  ApolloGateway,
+  type GraphQLDataSourceProcessOptions,
+  RemoteGraphQLDataSource,
+} from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
@@ -15,14 +19,10 @@ interface Context {
 }
 
 class ForwardToken extends RemoteGraphQLDataSource<Context> {
-  override willSendRequest({
-    request,
-    context,
-  }: {
-    request: { http?: { headers: Headers } };
-    context: Context;
-  }) {
-    if (context.authorization) request.http?.headers.set("authorization", context.authorization);
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Context>) {
+    if ("authorization" in context && context.authorization) {
+      request.http?.headers.set("authorization", context.authorization);
+    }
   }
 }
 

@@ -5,6 +5,7 @@
 import { waitFor } from "@kai/testkit";
 import { GraphQLClient } from "graphql-request";
 import { Cleanup } from "./cleanup.ts";
+import { timeDashboardFetches } from "./fetch-timing.ts";
 import { type LoadResult, load } from "./http-load.ts";
 import { type PerfStack, startPerfStack } from "./perf-stack.ts";
 import { mapPooled } from "./pool.ts";
@@ -29,13 +30,19 @@ export interface GatewayRow {
   bare: LoadResult;
 }
 
-const REGISTER = "mutation ($input: RegisterInput!) { register(input: $input) { accessToken } }";
+const REGISTER =
+  "mutation ($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }";
 const CREATE = "mutation ($input: CreateCaptureInput!) { createCapture(input: $input) { id } }";
 
 /** A user with `count` processed captures, made through Kai's gateway. */
-async function dashboardUser(url: string, count: number): Promise<string> {
+export async function dashboardUser(
+  url: string,
+  count: number,
+): Promise<{ token: string; userId: string }> {
   const anonymous = new GraphQLClient(url);
-  const { register } = await anonymous.request<{ register: { accessToken: string } }>(REGISTER, {
+  const { register } = await anonymous.request<{
+    register: { accessToken: string; user: { id: string } };
+  }>(REGISTER, {
     input: {
       email: `bench-${Date.now()}@example.com`,
       password: "correct horse battery",
@@ -67,7 +74,7 @@ async function dashboardUser(url: string, count: number): Promise<string> {
       );
     },
   );
-  return register.accessToken;
+  return { token: register.accessToken, userId: register.user.id };
 }
 
 const median = (values: number[]) => {
@@ -86,9 +93,7 @@ function combine(results: LoadResult[]): LoadResult {
 }
 
 /** Interleaved rounds over every cell; each cell's figures are the median over the rounds. */
-export async function compareGateways(stack: PerfStack): Promise<GatewayRow[]> {
-  note(`a user with ${CAPTURES} processed captures…`);
-  const token = await dashboardUser(stack.ours.url, CAPTURES);
+export async function compareGateways(stack: PerfStack, token: string): Promise<GatewayRow[]> {
   const gateways = { ours: stack.ours.url, bare: stack.bare.url };
   for (const cell of CELLS) {
     for (const url of Object.values(gateways))
@@ -115,6 +120,14 @@ export async function compareGateways(stack: PerfStack): Promise<GatewayRow[]> {
   }));
 }
 
+export function fetchTable(fetches: { name: string; p50: number; p99: number }[]): string {
+  return [
+    "| dashboard fetch, straight to the subgraph, one at a time | p50 ms | p99 ms |",
+    "| --- | ---: | ---: |",
+    ...fetches.map((f) => `| ${f.name} | ${f.p50.toFixed(1)} | ${f.p99.toFixed(1)} |`),
+  ].join("\n");
+}
+
 export function gatewayTable(rows: GatewayRow[]): string {
   const lines = [
     "| query | clients | ours req/s | bare req/s | ratio | ours p50 ms | bare p50 ms | ours p99 ms | bare p99 ms | failures ours/bare |",
@@ -131,12 +144,18 @@ export function gatewayTable(rows: GatewayRow[]): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const cleanup = new Cleanup();
   const profile = process.env.BENCH_CPU_PROF;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void cleanup.run().finally(() => process.exit(130)));
+  }
   (async () => {
     note("starting PostgreSQL, NATS, Redis, the subgraphs and both gateways…");
     const stack = await startPerfStack(profile ? { profileDir: profile } : {});
     cleanup.add(() => stack.dispose());
-    const rows = await compareGateways(stack);
-    console.log(`\n${gatewayTable(rows)}\n`);
+    note(`a user with ${CAPTURES} processed captures…`);
+    const { token, userId } = await dashboardUser(stack.ours.url, CAPTURES);
+    const fetches = await timeDashboardFetches(stack.subgraphs, token, userId);
+    const rows = await compareGateways(stack, token);
+    console.log(`\n${gatewayTable(rows)}\n\n${fetchTable(fetches)}\n`);
   })().then(
     () => cleanup.run().then(() => process.exit(0)),
     (error: unknown) => {

@@ -11,13 +11,23 @@ import {
 } from "@kai/testkit";
 import { type ServiceProcess, serviceProcess } from "../tests/support/service-process.ts";
 
-const SUBGRAPHS = ["users", "captures", "learning", "progress", "notifications", "analytics"];
+const SUBGRAPHS = [
+  "users",
+  "captures",
+  "learning",
+  "progress",
+  "notifications",
+  "analytics",
+] as const;
+export type SubgraphName = (typeof SUBGRAPHS)[number];
 
 export interface PerfStack {
   /** Kai's gateway (gateway/src/main.ts), every limit and check on. */
   ours: ServiceProcess;
   /** A bare @apollo/gateway (bare-gateway.ts) over the same subgraph processes. */
   bare: ServiceProcess;
+  /** Each subgraph's GraphQL endpoint, by name. */
+  subgraphs: Record<SubgraphName, string>;
   natsUrl: string;
   dispose(): Promise<void>;
 }
@@ -114,7 +124,10 @@ export async function startPerfStack(options: PerfStackOptions = {}): Promise<Pe
       }),
       start("bare", "bench/bare-gateway.ts", ports[SUBGRAPHS.length + 1] as number, routing),
     ]);
-    return { ours, bare, natsUrl: nats.url, dispose };
+    const subgraphs = Object.fromEntries(
+      SUBGRAPHS.map((name, index) => [name, `http://127.0.0.1:${ports[index]}/graphql`]),
+    ) as Record<SubgraphName, string>;
+    return { ours, bare, subgraphs, natsUrl: nats.url, dispose };
   } catch (error) {
     await dispose();
     throw error;
