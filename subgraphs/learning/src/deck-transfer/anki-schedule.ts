@@ -21,6 +21,9 @@ export interface AnkiScheduling {
   lapses: number;
 }
 
+/** Whether Anki holds the card as a review card: the only kind whose FSRS memory Kai keeps. */
+export const isAnkiReview = (card: Pick<AnkiScheduling, "type">) => card.type === TYPE.review;
+
 /**
  * A Kai card as Anki schedules it: new until its first review, else a review card due `due`
  * days after the collection's creation (`crt`, epoch seconds), its SM-2 repetitions as reps.

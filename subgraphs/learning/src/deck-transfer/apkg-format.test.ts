@@ -41,9 +41,9 @@ async function ankiCollection(): Promise<Uint8Array> {
       fields.join("\x1f"),
     ]);
   // cards: id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses
-  const card = (values: number[]) => {
+  const card = (values: number[], data = "") => {
     const [id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses] = values;
-    db.run("insert into cards values (?, ?, ?, ?, 0, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, '')", [
+    db.run("insert into cards values (?, ?, ?, ?, 0, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)", [
       id ?? 0,
       nid ?? 0,
       did ?? 0,
@@ -55,10 +55,11 @@ async function ankiCollection(): Promise<Uint8Array> {
       factor ?? 0,
       reps ?? 0,
       lapses ?? 0,
+      data,
     ]);
   };
   note(10, ["Bonjour &amp; <b>salut</b>", "hello<br>hi", "an extra field"]);
-  card([100, 10, 1500, 0, 2, 2, 1200, 20, 2300, 7, 2]);
+  card([100, 10, 1500, 0, 2, 2, 1200, 20, 2300, 7, 2], '{"s":31.5,"d":5.2,"dr":0.9}');
   card([101, 10, 1500, 1, 0, 0, 1, 0, 0, 0, 0]); // a second card of the note: not a second Kai card
   note(11, ["chat", "cat"]);
   card([110, 11, 1600, 0, 0, 0, 3, 0, 0, 0, 0]);
@@ -93,6 +94,7 @@ describe("readApkg", () => {
           easeFactor: 2.3,
           nextReview: new Date(CRT * 1000 + 1200 * DAY_MS),
           lastReviewedAt: new Date(CRT * 1000 + 1180 * DAY_MS),
+          fsrs: { stability: 31.5, difficulty: 5.2 },
         },
       },
       { row: 2, path: ["Languages"], front: "chat", back: "cat", schedule: null },
@@ -154,6 +156,7 @@ describe("writeApkg", () => {
           easeFactor: 2.6,
           nextReview: new Date("2026-12-20T00:00:00Z"),
           lastReviewedAt: new Date("2026-11-20T00:00:00Z"),
+          fsrs: { stability: 40.25, difficulty: 4.5 },
         },
       },
     ];

@@ -9,7 +9,7 @@ import {
   deckJson,
 } from "./anki-collection.ts";
 import { fromAnkiHtml, toAnkiHtml } from "./anki-html.ts";
-import { type AnkiScheduling, fromAnki, toAnki } from "./anki-schedule.ts";
+import { type AnkiScheduling, fromAnki, isAnkiReview, toAnki } from "./anki-schedule.ts";
 import {
   cardProblem,
   type DeckCard,
@@ -19,6 +19,7 @@ import {
 } from "./deck-card.ts";
 import { DeckFileError } from "./deck-file-error.ts";
 import { pathKey } from "./deck-tree.ts";
+import { type FsrsState, isFsrsState } from "./fsrs-memory.ts";
 import type { ImportRowError } from "./import-job.ts";
 import { sqlite } from "./sqlite.ts";
 
@@ -83,7 +84,7 @@ function insertCards(
     "insert into notes values (?, ?, 1700000000001, ?, -1, '', ?, ?, ?, 0, '')",
   );
   const card = db.prepare(
-    "insert into cards values (?, ?, ?, 0, ?, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, '')",
+    "insert into cards values (?, ?, ?, 0, ?, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)",
   );
   try {
     db.run("begin");
@@ -112,12 +113,27 @@ function insertCards(
         s.factor,
         s.reps,
         s.lapses,
+        ankiCardData(kaiCard.schedule?.fsrs),
       ]);
     });
     db.run("commit");
   } finally {
     note.free();
     card.free();
+  }
+}
+
+/** Anki (23.10 and later) keeps a card's FSRS memory in `cards.data` as {"s", "d"}. */
+const ankiCardData = (fsrs: FsrsState | undefined) =>
+  fsrs ? JSON.stringify({ s: fsrs.stability, d: fsrs.difficulty }) : "";
+
+function fsrsOfData(data: unknown): FsrsState | undefined {
+  try {
+    const { s, d } = JSON.parse(String(data)) as { s?: unknown; d?: unknown };
+    const state = { stability: s, difficulty: d };
+    return isFsrsState(state) ? (state as FsrsState) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -192,7 +208,7 @@ export async function readApkg(
       throw new DeckFileError(`The deck has more than ${limits.maxCards} notes`);
     const rows = rowsOf(
       db,
-      `select n.flds, c.did, c.type, c.queue, c.due, c.ivl, c.factor, c.reps, c.lapses
+      `select n.flds, c.did, c.data, c.type, c.queue, c.due, c.ivl, c.factor, c.reps, c.lapses
          from notes n left join cards c on c.id = (
            select id from cards where nid = n.id order by ord, id limit 1)
         order by n.id`,
@@ -218,7 +234,7 @@ function cardOfNote(
   number: number,
   at: { crt: number; deckNames: Map<number, string>; now: Date },
 ): DeckCard | ImportRowError {
-  const [flds, did, ...scheduling] = row;
+  const [flds, did, data, ...scheduling] = row;
   if (did === null || did === undefined) return { row: number, message: "the note has no card" };
   const [front = "", back = ""] = String(flds).split(FIELD_SEPARATOR).map(fromAnkiHtml);
   const path = splitPath(at.deckNames.get(Number(did)) ?? "");
@@ -235,5 +251,7 @@ function cardOfNote(
     reps: reps ?? 0,
     lapses: lapses ?? 0,
   };
-  return { ...card, schedule: fromAnki(anki, at.crt, at.now) };
+  const schedule = fromAnki(anki, at.crt, at.now);
+  const fsrs = isAnkiReview(anki) ? fsrsOfData(data) : undefined;
+  return { ...card, schedule: schedule && fsrs ? { ...schedule, fsrs } : schedule };
 }

@@ -39,17 +39,19 @@ describe("readCsv", () => {
           `${"x".repeat(501)},too long`,
           "good,card",
           "bad,schedule,,2,6,0.5,2026-01-01T00:00:00Z",
+          "half,fsrs,,2,6,2.5,2026-01-01T00:00:00Z,,3.5,",
           '"unclosed,quote',
         ].join("\n"),
       ),
     );
     expect(cards.map((card) => card.front)).toEqual(["good"]);
-    expect(errors.map((error) => error.row)).toEqual([2, 3, 4, 6, 7]);
+    expect(errors.map((error) => error.row)).toEqual([2, 3, 4, 6, 7, 8]);
     expect(errors[0]?.message).toMatch(/front and a back/);
     expect(errors[1]?.message).toMatch(/front is empty/);
     expect(errors[2]?.message).toMatch(/longer than 500/);
     expect(errors[3]?.message).toMatch(/^easeFactor/);
-    expect(errors[4]?.message).toMatch(/Quote Not Closed/);
+    expect(errors[4]?.message).toMatch(/stability and difficulty come together/);
+    expect(errors[5]?.message).toMatch(/Quote Not Closed/);
   });
 });
 
@@ -68,6 +70,7 @@ describe("writeCsv", () => {
           easeFactor: 2.36,
           nextReview: new Date("2026-12-01T08:00:00.000Z"),
           lastReviewedAt: new Date("2026-11-16T08:00:00.000Z"),
+          fsrs: { stability: 12.5, difficulty: 6.25 },
         },
       },
     ];

@@ -21,6 +21,8 @@ export const CSV_COLUMNS = [
   "easeFactor",
   "nextReview",
   "lastReviewedAt",
+  "stability",
+  "difficulty",
 ] as const;
 
 const DAY_MS = 86_400_000;
@@ -36,6 +38,8 @@ export function writeCsv(cards: readonly DeckCard[]): Uint8Array {
     card.schedule?.easeFactor ?? "",
     card.schedule?.nextReview.toISOString() ?? "",
     card.schedule?.lastReviewedAt.toISOString() ?? "",
+    card.schedule?.fsrs?.stability ?? "",
+    card.schedule?.fsrs?.difficulty ?? "",
   ]);
   return new TextEncoder().encode(
     stringify(rows, { header: true, columns: [...CSV_COLUMNS], record_delimiter: "\r\n" }),
@@ -53,12 +57,20 @@ const schedule = z
       .datetime({ offset: true })
       .transform((text) => new Date(text))
       .optional(),
+    stability: z.coerce.number().gt(0).max(36_500).optional(),
+    difficulty: z.coerce.number().min(1).max(10).optional(),
+  })
+  .refine((s) => (s.stability === undefined) === (s.difficulty === undefined), {
+    path: ["stability"],
+    message: "stability and difficulty come together",
   })
   .transform(
-    (s): CardSchedule => ({
+    ({ stability, difficulty, ...s }): CardSchedule => ({
       ...s,
       // A file without it: the review that set this interval, counted back from the next.
       lastReviewedAt: s.lastReviewedAt ?? new Date(s.nextReview.getTime() - s.interval * DAY_MS),
+      ...(stability !== undefined &&
+        difficulty !== undefined && { fsrs: { stability, difficulty } }),
     }),
   );
 
@@ -67,9 +79,8 @@ const isHeader = (record: string[]) =>
 
 /** The schedule in cells 3–7, null when they are all empty, or why they are not one. */
 function scheduleOf(cells: string[]): CardSchedule | null | string {
-  const [repetitions, interval, easeFactor, nextReview, lastReviewedAt] = cells.map((c) =>
-    c.trim(),
-  );
+  const [repetitions, interval, easeFactor, nextReview, lastReviewedAt, stability, difficulty] =
+    cells.map((c) => c.trim());
   if (![repetitions, interval, easeFactor, nextReview].some(Boolean)) return null;
   const parsed = schedule.safeParse({
     repetitions,
@@ -77,6 +88,8 @@ function scheduleOf(cells: string[]): CardSchedule | null | string {
     easeFactor,
     nextReview,
     lastReviewedAt: lastReviewedAt || undefined,
+    stability: stability || undefined,
+    difficulty: difficulty || undefined,
   });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

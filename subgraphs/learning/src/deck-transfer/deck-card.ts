@@ -1,3 +1,4 @@
+import type { FsrsState } from "./fsrs-memory.ts";
 import type { ImportRowError } from "./import-job.ts";
 
 /** A card's SM-2 schedule, when the source has one (a new card has none). */
@@ -8,6 +9,8 @@ export interface CardSchedule {
   easeFactor: number;
   nextReview: Date;
   lastReviewedAt: Date;
+  /** The card's FSRS memory, when the source kept one. */
+  fsrs?: FsrsState;
 }
 
 /** One card of a deck file, whatever its format. */

@@ -1,11 +1,14 @@
 import type { FlashcardRow, TopicRow } from "../db/schema.ts";
 import type { CardSchedule, DeckCard } from "./deck-card.ts";
 import { pathsBelow } from "./deck-tree.ts";
+import { fsrsStateOf } from "./fsrs-memory.ts";
 
 /** A stored card's schedule as a deck file carries it; null until its first review. */
 export function scheduleOf(card: FlashcardRow): CardSchedule | null {
   if (!card.lastReviewedAt) return null;
+  const fsrs = fsrsStateOf(card.fsrs);
   return {
+    ...(fsrs && { fsrs }),
     repetitions: card.repetitions,
     interval: card.interval,
     easeFactor: card.easeFactor,

@@ -128,11 +128,11 @@ describe("exportDeck and importDeck", () => {
     expect(job.topic?.name).toBe("Spanish");
     expect(job.topic?.id).not.toBe(topicId);
     const original = await storedDeck(topicId);
-    expect(original.some((card) => card.schedule !== null)).toBe(true);
+    expect(original.some((card) => card.schedule?.fsrs !== undefined)).toBe(true);
     expect(await storedDeck(job.topic?.id ?? "")).toEqual(original);
   });
 
-  it("round-trips through an .apkg: subdecks, and schedules to the day", async () => {
+  it("round-trips through an .apkg: subdecks, FSRS memory, and schedules to the day", async () => {
     const user = await harness.signIn();
     const topicId = await sampleTopic(user);
     const file = await exportDeck(user, topicId, "APKG");
@@ -150,6 +150,7 @@ describe("exportDeck and importDeck", () => {
           interval: schedule.interval,
           easeFactor: schedule.easeFactor,
           nextReview: schedule.nextReview.toISOString().slice(0, 10),
+          fsrs: schedule.fsrs,
         },
       }));
     expect(toTheDay(await storedDeck(job.topic?.id ?? ""))).toEqual(

@@ -6,6 +6,7 @@ import { subtreeIdsOf } from "../db/topic-tree.repo.ts";
 import { NEW_CARD } from "../domain/sm2.ts";
 import type { DeckCard } from "./deck-card.ts";
 import { pathKey, pathsBelow } from "./deck-tree.ts";
+import { importedMemory } from "./fsrs-memory.ts";
 
 type Db = DbOrTx<LearningSchema>;
 
@@ -81,17 +82,22 @@ export async function insertDeckCards(
     const topicId = batch.topicIds.get(pathKey(card.path));
     if (!topicId) throw new Error(`no topic for deck ${card.path.join("::")}`);
     const createdAt = new Date(batch.firstCreatedAt.getTime() + index);
-    const schedule = card.schedule ?? {
-      ...NEW_CARD,
-      nextReview: createdAt,
-      lastReviewedAt: null,
-    };
+    const { schedule } = card;
     return {
       ownerId: batch.ownerId,
       topicId,
       front: card.front,
       back: card.back,
-      ...schedule,
+      ...(schedule
+        ? {
+            repetitions: schedule.repetitions,
+            interval: schedule.interval,
+            easeFactor: schedule.easeFactor,
+            nextReview: schedule.nextReview,
+            lastReviewedAt: schedule.lastReviewedAt,
+            fsrs: importedMemory(schedule),
+          }
+        : { ...NEW_CARD, nextReview: createdAt, lastReviewedAt: null }),
       createdAt,
     };
   });

@@ -369,8 +369,9 @@ export type DeckExport = {
   /**
    * A signed address that serves the file (no token needed) until `expiresAt`. An .apkg opens in
    * Anki: one deck named after the topic, its sub-topics as subdecks, reviewed cards with their
-   * schedule. A CSV has the header front,back,deck,repetitions,interval,easeFactor,nextReview,
-   * lastReviewedAt (deck as "Topic::Sub-topic"; schedule columns empty for a new card).
+   * schedule (and FSRS memory). A CSV has the header front,back,deck,repetitions,interval,
+   * easeFactor,nextReview,lastReviewedAt,stability,difficulty (deck as "Topic::Sub-topic";
+   * schedule columns empty for a new card, stability and difficulty for a card without FSRS memory).
    */
   url: Scalars['String']['output'];
   expiresAt: Scalars['DateTime']['output'];
