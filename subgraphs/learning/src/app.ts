@@ -5,6 +5,7 @@ import type { LearningContext } from "./context.ts";
 import { type LearningSchema, schema } from "./db/tables.ts";
 import { downloadRoute } from "./deck-transfer/download-route.ts";
 import { downloadSecret } from "./deck-transfer/env.ts";
+import { startExportSweeper } from "./deck-transfer/export-sweeper.ts";
 import { startDueScheduler } from "./due-cards/due-scheduler.ts";
 import type { LearningEnv } from "./env.ts";
 import { captureCreatedConsumer } from "./events/consumers/capture-created.ts";
@@ -62,8 +63,14 @@ export function learningSubgraph(
       }),
       userDeletedConsumer(log),
     ],
-    background: async ({ db, log }) => [
+    background: async ({ db, blobs, log }) => [
       startDueScheduler({ db, log, intervalMs: env.DUE_SCAN_INTERVAL_SECONDS * 1000 }),
+      startExportSweeper({
+        db,
+        blobs,
+        log,
+        intervalMs: env.DECK_EXPORT_SWEEP_INTERVAL_SECONDS * 1000,
+      }),
     ],
     routes: (app, { blobs }) => {
       app.use(self.learn);

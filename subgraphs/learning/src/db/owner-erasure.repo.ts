@@ -2,6 +2,7 @@ import type { DbOrTx } from "@kai/db";
 import { eq } from "drizzle-orm";
 import {
   aiCalls,
+  deckExports,
   flashcards,
   importJobs,
   reviews,
@@ -13,7 +14,14 @@ import type { LearningSchema } from "./tables.ts";
 
 /** Rows deleted per table, for the log line that records an erasure. */
 export type ErasedRows = Record<
-  "topics" | "flashcards" | "reviews" | "syllabi" | "aiCalls" | "studySettings" | "importJobs",
+  | "topics"
+  | "flashcards"
+  | "reviews"
+  | "syllabi"
+  | "aiCalls"
+  | "studySettings"
+  | "importJobs"
+  | "deckExports",
   number
 >;
 
@@ -29,6 +37,14 @@ export async function deleteEverythingOfOwner(
   // Children first: the counts then say what each table held, not what a cascade took.
   const count = async (rows: Promise<unknown[]>) => (await rows).length;
   const erased = {
+    // Expired now rather than deleted: the export sweeper removes each file with its row.
+    deckExports: await count(
+      db
+        .update(deckExports)
+        .set({ expiresAt: new Date(0) })
+        .where(eq(deckExports.ownerId, ownerId))
+        .returning({ id: deckExports.id }),
+    ),
     importJobs: await count(
       db.delete(importJobs).where(eq(importJobs.ownerId, ownerId)).returning({ id: importJobs.id }),
     ),

@@ -197,6 +197,24 @@ export const importJobs = pgTable(
   (t) => [uniqueIndex("import_jobs_owner_upload_idx").on(t.ownerId, t.uploadId)],
 );
 
+/**
+ * An exported deck file waiting in the blob store for its download URL; the export sweeper
+ * removes the file and the row once the URL has expired.
+ */
+export const deckExports = pgTable(
+  "deck_exports",
+  {
+    id: uuid("id").primaryKey(),
+    ownerId: uuid("owner_id").notNull(),
+    expiresAt: instant("expires_at").notNull(),
+    createdAt: instant("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("deck_exports_expires_idx").on(t.expiresAt),
+    index("deck_exports_owner_idx").on(t.ownerId),
+  ],
+);
+
 export type TopicRow = typeof topics.$inferSelect;
 export type SyllabusRow = typeof syllabi.$inferSelect;
 export type AiCallRow = typeof aiCalls.$inferSelect;

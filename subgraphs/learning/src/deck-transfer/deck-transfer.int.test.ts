@@ -6,12 +6,16 @@ import { type BlobStore, localBlobStore, writeUpload } from "@kai/blob";
 import type { EventEnvelope } from "@kai/events";
 import { errorCode, type SignedIn } from "@kai/runtime/testing";
 import { waitFor } from "@kai/testkit";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deckExports } from "../db/schema.ts";
 import { type LearningHarness, startLearningHarness } from "../testing/learning-harness.ts";
 import { createFlashcard, createTopic, reviewFlashcard } from "../testing/operations.ts";
 import { findCardsOfTopics, findSubtree } from "./deck.repo.ts";
 import type { DeckCard } from "./deck-card.ts";
 import { deckOf } from "./deck-export.ts";
+import { exportKey } from "./export-key.ts";
+import { startExportSweeper } from "./export-sweeper.ts";
 
 let harness: LearningHarness;
 let blobDir: string;
@@ -249,6 +253,40 @@ describe("exportDeck and importDeck", () => {
     const tampered = new URL(exportDeck.url);
     tampered.searchParams.set("expires", String(Date.now() + 86_400_000));
     expect((await fetch(tampered)).status).toBe(403);
+  });
+
+  it("sweeps an export's file and row once its URL has expired", async () => {
+    const user = await harness.signIn();
+    const topicId = await sampleTopic(user);
+    const { exportDeck } = await user.client.request<{ exportDeck: { url: string } }>(
+      "mutation ($topicId: ID!) { exportDeck(topicId: $topicId, format: APKG) { url } }",
+      { topicId },
+    );
+    const exportId = new URL(exportDeck.url).pathname.split("/").at(-1) ?? "";
+    const db = harness.subgraph.deps.db;
+    expect(await blobs.get(exportKey(exportId))).toBeDefined();
+    const sweeper = startExportSweeper({
+      db,
+      blobs,
+      log: harness.subgraph.deps.log,
+      intervalMs: 20,
+    });
+    try {
+      // Not yet expired: the sweeper leaves it.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await blobs.get(exportKey(exportId))).toBeDefined();
+      await db
+        .update(deckExports)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(deckExports.id, exportId));
+      await waitFor(async () => ((await blobs.get(exportKey(exportId))) ? undefined : true), {
+        what: "the expired export's file to go",
+      });
+      expect(await db.select().from(deckExports).where(eq(deckExports.id, exportId))).toEqual([]);
+      expect((await fetch(exportDeck.url)).status).toBe(404);
+    } finally {
+      await sweeper.stop();
+    }
   });
 
   it("imports 5,000 cards in seconds, announcing progress batch by batch", async () => {

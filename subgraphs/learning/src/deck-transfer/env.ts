@@ -16,6 +16,8 @@ export const deckTransferEnv = z.object({
   DECK_MAX_CARDS: z.coerce.number().int().positive().default(20_000),
   /** How long an export's download URL works, in seconds. */
   DECK_EXPORT_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /** How often exported files whose URL expired are removed. Fractions of a second are for tests. */
+  DECK_EXPORT_SWEEP_INTERVAL_SECONDS: z.coerce.number().positive().default(300),
   /**
    * The HMAC key of export download URLs, at least 32 characters. Unset in development: a
    * fixed development key. Unset in production: exportDeck answers FORBIDDEN.

@@ -7,6 +7,7 @@ import { writeApkg } from "../apkg-format.ts";
 import { writeCsv } from "../csv-format.ts";
 import { findCardsOfTopics, findSubtree } from "../deck.repo.ts";
 import { deckOf, exportFileName } from "../deck-export.ts";
+import { insertDeckExport } from "../deck-exports.repo.ts";
 import { signedDownloadUrl } from "../download-url.ts";
 import { exportKey, FORMAT_TYPES } from "../export-key.ts";
 
@@ -29,8 +30,10 @@ export const exportDeck: MutationResolvers["exportDeck"] = async (_, args, ctx) 
   const deck = deckOf(root, tree, cards);
   const bytes = args.format === "APKG" ? await writeApkg(deck, now) : writeCsv(deck);
   const exportId = randomUUID();
-  await blobs.put(exportKey(exportId), bytes, FORMAT_TYPES[args.format]);
   const expiresAt = new Date(now.getTime() + ctx.env.DECK_EXPORT_URL_TTL_SECONDS * 1000);
+  // The row first, so the sweeper knows of every file that may exist.
+  await insertDeckExport(ctx.db, { id: exportId, ownerId: viewer.id, expiresAt });
+  await blobs.put(exportKey(exportId), bytes, FORMAT_TYPES[args.format]);
   const fileName = exportFileName(root.name, args.format);
   return {
     url: signedDownloadUrl(baseUrl(), { exportId, fileName, expiresAt }, secret),
