@@ -61,6 +61,14 @@ export interface ConsumerOptions<T extends EventType, P = undefined> {
    */
   afterCommit?(event: EventEnvelope<T>): Promise<void> | void;
   /**
+   * Work outside the database without which the event is not done (a deleted user's events
+   * purged from a stream), run once the effect has committed and before the ack; for a
+   * redelivery of an applied event too, so it must be idempotent. Until it succeeds the message
+   * is redelivered with the usual backoff, and never parked: the effect is committed, and
+   * parking would drop the rest of the work for good.
+   */
+  beforeAck?(event: EventEnvelope<T>): Promise<void>;
+  /**
    * Deliveries before a failing message is parked in the dead letters. Default 5. A delivery
    * that failed only because the database was unreachable does not park the message, however
    * long the outage; it still counts, so an event that then fails on its own is parked sooner.
@@ -139,11 +147,15 @@ export async function startConsumer<T extends EventType, P = undefined>(
     // Only the database steps' errors may be an outage: prepare's network errors (a model API
     // refusing connections) look the same but must count towards giving up.
     let preparing = false;
+    // Set once the effect is known to be committed, for beforeAck.
+    let applied = false;
     try {
       let prepared: P | undefined;
       if (options.prepare) {
         // A redelivery of an applied event would only redo the slow work for nothing.
         if (await alreadyApplied(event.id)) {
+          applied = true;
+          await options.beforeAck?.(event);
           message.ack();
           settled("duplicate");
           return;
@@ -170,12 +182,25 @@ export async function startConsumer<T extends EventType, P = undefined>(
         await options.handle(tx, event, prepared as P);
         return "applied";
       });
+      if (outcome !== "skipped") {
+        applied = true;
+        await options.beforeAck?.(event);
+      }
       message.ack();
       settled(outcome);
       if (outcome === "applied") await runAfterCommit(event);
     } catch (error) {
       const deliveries = message.info.deliveryCount;
       const retryIn = Math.min(retryDelayMs * 2 ** (deliveries - 1), MAX_RETRY_DELAY_MS);
+      if (applied) {
+        log.warn(
+          { err: error, durable, eventId: event.id, deliveries },
+          "event applied but its work before the ack failed; will retry",
+        );
+        message.nak(retryIn);
+        settled("retried");
+        return;
+      }
       if (!preparing && isDatabaseUnavailable(error)) {
         // An outage says nothing about the event: parking it would drop it for the outage.
         log.warn(

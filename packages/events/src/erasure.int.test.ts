@@ -12,10 +12,10 @@ import { and, eq } from "drizzle-orm";
 import { connect, type NatsConnection } from "nats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startConsumer } from "./consumer.ts";
-import { buildEvent } from "./enqueue.ts";
-import { isErasedUser, markUserErased } from "./erasure.ts";
+import { buildEvent, enqueueEvent } from "./enqueue.ts";
+import { deleteUnsentEvents, isErasedUser, markUserErased } from "./erasure.ts";
 import { ensureStreams } from "./streams.ts";
-import { processedEvents } from "./tables.ts";
+import { outbox, processedEvents } from "./tables.ts";
 
 let nats: NatsServer;
 let databases: TestDatabases;
@@ -121,5 +121,25 @@ describe("a consumer told to skip an erased user's events", () => {
         and(eq(processedEvents.consumer, "skips-erased"), eq(processedEvents.eventId, late.id)),
       );
     expect(recorded).toHaveLength(1);
+  });
+});
+
+describe("dropping an erased user's unsent events", () => {
+  it("deletes their rows still waiting for the relay, and nobody else's or anything sent", async () => {
+    const [ada, bo] = [randomUUID(), randomUUID()];
+    const enqueue = (userId: string) =>
+      database.db.transaction((tx) =>
+        enqueueEvent(tx, "learning.topic_completed", userId, { topicId: randomUUID() }),
+      );
+    const [sent, waiting, other] = [await enqueue(ada), await enqueue(ada), await enqueue(bo)];
+    await database.db.update(outbox).set({ publishedAt: new Date() }).where(eq(outbox.id, sent.id));
+    const dropped = await database.db.transaction(async (tx) => {
+      await markUserErased(tx, ada);
+      return deleteUnsentEvents(tx, ada);
+    });
+    expect(dropped).toBe(1);
+    const left = await database.db.select({ id: outbox.id }).from(outbox);
+    expect(left.map((row) => row.id).sort()).toEqual([sent.id, other.id].sort());
+    expect(left.map((row) => row.id)).not.toContain(waiting.id);
   });
 });

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@kai/db";
-import { eq, sql } from "drizzle-orm";
-import { erasedUsers } from "./tables.ts";
+import { and, eq, isNull, like, sql } from "drizzle-orm";
+import { erasedUsers, outbox } from "./tables.ts";
 
 // The first key of the two-key advisory lock: a namespace of Kai's own, so the per-user key
 // (a hash of the id) cannot meet an advisory lock taken for anything else.
@@ -38,4 +38,23 @@ export async function markUserErased<S extends Record<string, unknown>>(
 ): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${lockKey(userId)})`);
   await tx.insert(erasedUsers).values({ userId }).onConflictDoNothing();
+}
+
+/**
+ * Drops the user's events still waiting in this subgraph's outbox; call it in the erasure's
+ * transaction. Unsent, they would reach the stream after the user's events were purged from it
+ * (stream-erasure.ts). A row the relay is publishing at this moment is locked by it: the delete
+ * waits for that publish to commit, skips the row as sent, and the purge after the erasure
+ * finds the message. Sent rows are left to the relay's pruning. Resolves to the rows dropped.
+ */
+export async function deleteUnsentEvents<S extends Record<string, unknown>>(
+  tx: DbOrTx<S>,
+  userId: string,
+): Promise<number> {
+  const dropped = await tx
+    .delete(outbox)
+    // Every subject of a user's event ends in their id (subjectOf); an id holds no LIKE wildcard.
+    .where(and(isNull(outbox.publishedAt), like(outbox.subject, `%.${userId}`)))
+    .returning({ id: outbox.id });
+  return dropped.length;
 }

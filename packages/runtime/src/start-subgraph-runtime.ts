@@ -10,11 +10,13 @@ import { type Db, isDatabaseUnavailable, openDatabase, type Tx } from "@kai/db";
 import {
   type Consumer,
   connectNats,
+  deleteUnsentEvents,
   type EventEnvelope,
   type EventType,
   erasedUsers,
   isErasedUser,
   type NatsConnections,
+  purgeUserEvents,
   startConsumer,
   startOutboxRelay,
 } from "@kai/events";
@@ -51,6 +53,11 @@ export interface ConsumerSpec<
    * connection or lock waits on it; its result is handed to `handle`. See ConsumerOptions.
    */
   prepare?(event: EventEnvelope<T>): Promise<P>;
+  /**
+   * A `users.user_deleted` consumer calls markUserErased first. The runtime then drops the
+   * user's unsent events in the same transaction and, before the ack, purges what the subgraph
+   * published of them from its stream (deleteUnsentEvents, purgeUserEvents).
+   */
   handle(tx: Tx<S>, event: EventEnvelope<T>, prepared: P): Promise<void>;
   /** When the event is parked after failing every delivery; see ConsumerOptions.onGiveUp. */
   onGiveUp?(tx: Tx<S>, event: EventEnvelope<T>, reason: string): Promise<void>;
@@ -156,6 +163,7 @@ export async function startSubgraphRuntime<
   }
   for (const spec of specs) {
     const onGiveUp = spec.onGiveUp?.bind(spec);
+    const erasesUser = spec.type === "users.user_deleted";
     consumers.push(
       await startConsumer<EventType, unknown>({
         durable: spec.durable,
@@ -165,7 +173,10 @@ export async function startSubgraphRuntime<
         jsm: nats.jsm,
         log,
         prepare: spec.prepare?.bind(spec),
-        handle: (tx, event, prepared) => spec.handle(tx as unknown as Tx<S>, event, prepared),
+        handle: async (tx, event, prepared) => {
+          await spec.handle(tx as unknown as Tx<S>, event, prepared);
+          if (erasesUser) await deleteUnsentEvents(tx, event.userId);
+        },
         // An erased user's event would bring their rows (or a model call's ledger row) back;
         // of theirs, only the erasure itself applies.
         skip: async (dbOrTx, event) =>
@@ -173,6 +184,14 @@ export async function startSubgraphRuntime<
         onGiveUp:
           onGiveUp && ((tx, event, reason) => onGiveUp(tx as unknown as Tx<S>, event, reason)),
         afterCommit: spec.afterCommit?.bind(spec),
+        // What the subgraph published of a deleted user goes with their rows, the same way in
+        // every subgraph; the deletion is acknowledged only once the stream has forgotten them.
+        beforeAck: erasesUser
+          ? async (event) => {
+              const purged = await purgeUserEvents(nats.jsm, definition.name, event.userId);
+              log.info({ userId: event.userId, purged }, "purged a deleted user's events");
+            }
+          : undefined,
       }),
     );
   }
