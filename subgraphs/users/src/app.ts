@@ -12,6 +12,7 @@ import type { UsersContext } from "./context.ts";
 import { activeSigningKey } from "./db/signing-keys.repo.ts";
 import { schema, type UsersSchema } from "./db/tables.ts";
 import type { UsersEnv } from "./env.ts";
+import { userDeletedConsumer } from "./events/consumers/user-deleted.ts";
 import { createKeyStore, type KeyStore } from "./jwks.ts";
 import { createLoaders } from "./loaders.ts";
 import { createIdTokenVerifier, type IdTokenVerifier } from "./oidc/id-token-verifier.ts";
@@ -76,6 +77,7 @@ export function usersSubgraph(
       accountMail,
       revocations,
     }),
+    consumers: () => [userDeletedConsumer()],
     verificationKeys: ({ keys }) => keys.getKey,
     routes: (app, { keys }) => {
       app.get("/.well-known/jwks.json", async (_req, res) => {

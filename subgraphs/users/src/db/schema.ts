@@ -10,7 +10,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
-export { outbox, processedEvents } from "@kai/events";
+export { erasedUsers, outbox, processedEvents } from "@kai/events";
 export { mailOutbox } from "@kai/mail";
 
 export const role = pgEnum("role", ["USER", "ANALYST", "ADMIN"]);
