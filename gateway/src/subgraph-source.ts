@@ -1,5 +1,15 @@
+import { Agent } from "node:http";
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
+import fetch from "node-fetch";
 import type { GatewayContext } from "./context.ts";
+
+// Connections to the subgraphs stay open between requests (no TCP handshake per fetch). The
+// default fetcher, make-fetch-happen, is an npm registry client whose cache, retry and proxy
+// layers (and a stack trace per request to tell http from https) cost the gateway more CPU per
+// fetch than planning and merging; Node's own fetch spends as much on web streams.
+const keepAlive = new Agent({ keepAlive: true, maxSockets: 256 });
+const subgraphFetch = (url: string, init?: Parameters<typeof fetch>[1]) =>
+  fetch(url, { ...init, agent: keepAlive });
 
 /**
  * Forwards the caller's bearer token and request id to every subgraph: each subgraph
@@ -8,6 +18,10 @@ import type { GatewayContext } from "./context.ts";
  * client's password-reset asks.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(config: { url: string }) {
+    super({ ...config, fetcher: subgraphFetch });
+  }
+
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const { request, context } = options;
     if (!("requestId" in context)) return;

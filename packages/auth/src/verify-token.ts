@@ -1,6 +1,7 @@
 import { refusing, unauthenticated } from "@kai/errors";
 import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose";
 import { REVOCATION_RETENTION_MS, type Revocations } from "./revocations/revocation-list.ts";
+import { type VerifiedClaims, VerifiedTokens } from "./verified-tokens.ts";
 import { type Role, TOKEN_AUDIENCE, TOKEN_ISSUER, type Viewer } from "./viewer.ts";
 
 const ROLES: readonly Role[] = ["USER", "ANALYST", "ADMIN"];
@@ -27,21 +28,36 @@ export function createTokenVerifier(
   revocations: Revocations,
 ): TokenVerifier {
   const getKey = keys instanceof URL ? createRemoteJWKSet(keys, { cooldownDuration: 5_000 }) : keys;
+  const verified = new VerifiedTokens();
+  const claimsOf = async (token: string): Promise<VerifiedClaims> => {
+    const known = verified.get(token);
+    if (known) return known;
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, getKey, {
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        algorithms: ["EdDSA"],
+      }));
+    } catch {
+      throw invalid("Invalid or expired access token");
+    }
+    if (!payload.sub || !payload.exp || payload.iat === undefined) {
+      throw invalid("Invalid access token");
+    }
+    const claims = {
+      sub: payload.sub,
+      iat: payload.iat,
+      exp: payload.exp,
+      role: payload.role,
+      sid: payload.sid,
+    };
+    verified.remember(token, claims);
+    return claims;
+  };
   return {
     async verify(token) {
-      let payload: JWTPayload;
-      try {
-        ({ payload } = await jwtVerify(token, getKey, {
-          issuer: TOKEN_ISSUER,
-          audience: TOKEN_AUDIENCE,
-          algorithms: ["EdDSA"],
-        }));
-      } catch {
-        throw invalid("Invalid or expired access token");
-      }
-      if (!payload.sub || !payload.exp || payload.iat === undefined) {
-        throw invalid("Invalid access token");
-      }
+      const payload = await claimsOf(token);
       // Revocations are remembered this long: a token living longer could outlive its own.
       if ((payload.exp - payload.iat) * 1000 > REVOCATION_RETENTION_MS) {
         throw invalid("Access token lives too long");

@@ -15,13 +15,17 @@ export interface KeyStore {
 }
 
 export function createKeyStore(db: Db<UsersSchema>): KeyStore {
-  let cached: { keys: JWK[]; at: number } | undefined;
-  const keys = async (): Promise<JWK[]> => {
-    if (!cached || Date.now() - cached.at > CACHE_MS)
-      cached = { keys: await publicKeys(db), at: Date.now() };
-    return cached.keys;
+  // The key set is built once per read: jose imports each key when first asked for it and
+  // keeps it, which a set made per verification would redo every time.
+  let cached: { keys: JWK[]; set: JWTVerifyGetKey; at: number } | undefined;
+  const current = async () => {
+    if (!cached || Date.now() - cached.at > CACHE_MS) {
+      const keys = await publicKeys(db);
+      cached = { keys, set: createLocalJWKSet({ keys }), at: Date.now() };
+    }
+    return cached;
   };
-  const getKey: JWTVerifyGetKey = async (header, token) =>
-    createLocalJWKSet({ keys: await keys() })(header, token);
+  const keys = async (): Promise<JWK[]> => (await current()).keys;
+  const getKey: JWTVerifyGetKey = async (header, token) => (await current()).set(header, token);
   return { keys, getKey };
 }
