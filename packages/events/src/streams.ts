@@ -17,8 +17,9 @@ export type StreamName = keyof typeof STREAMS;
 /**
  * How long each stream keeps an event, in days; 0 keeps it for good. Analytics builds its read
  * model from the users, captures and learning streams and rebuilds it by replaying them from
- * the first event, so those keep everything (README, "Analytics": the disk it costs, and that
- * event payloads outlive deleted accounts there). The others only need to outlast an outage.
+ * the first event, so those keep everything but a deleted account's events, which their owner
+ * purges on `users.user_deleted` (stream-erasure.ts; README, "Retention of the streams": the disk
+ * it costs). The others only need to outlast an outage.
  */
 const RETENTION_DAYS: Record<StreamName, number> = {
   USERS: 0,

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { buildEvent, type EventData, type EventType } from "@kai/events";
+import { buildEvent, type EventData, type EventType, purgeUserEvents } from "@kai/events";
 import { errorCode } from "@kai/runtime/testing";
 import { eq } from "drizzle-orm";
+import { connect } from "nats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { facts, registrations } from "./db/schema.ts";
 import { type AnalyticsHarness, startAnalyticsHarness } from "./testing/analytics-harness.ts";
@@ -198,8 +199,44 @@ describe("analytics over a scripted fortnight", () => {
   });
 });
 
+/** UTC_ANSWER once ada's account is gone: her review of the 10th and her cohort place go too. */
+const WITHOUT_ADA = {
+  ...UTC_ANSWER,
+  kpis: { ...UTC_ANSWER.kpis, activeUsers: 1, reviews: 0 },
+  daily: [
+    day("2026-03-09"),
+    day("2026-03-10", { activeUsers: 1, newUsers: 1, aiCost: 0.125 }),
+    day("2026-03-11", { activeUsers: 1, capturesProcessed: 1, topicsCompleted: 1, aiCost: 0.5 }),
+  ],
+  retention: [
+    UTC_ANSWER.retention[0],
+    {
+      weekStart: "2026-03-02",
+      users: 1,
+      weeks: [
+        { week: 0, activeUsers: 0, rate: 0 },
+        { week: 1, activeUsers: 0, rate: 0 },
+      ],
+    },
+  ],
+};
+
+/** What users, captures and learning do once they have erased the account. */
+async function purgeStreamsOf(userId: string): Promise<number> {
+  const nc = await connect({ servers: harness.nats.url });
+  try {
+    const jsm = await nc.jetstreamManager();
+    const purged = await Promise.all(
+      ["users", "captures", "learning"].map((owner) => purgeUserEvents(jsm, owner, userId)),
+    );
+    return purged.reduce((sum, count) => sum + count, 0);
+  } finally {
+    await nc.drain();
+  }
+}
+
 describe("a deleted account", () => {
-  it("keeps its counts under an id that names nobody", async () => {
+  it("leaves the counts with everything of theirs", async () => {
     await harness.apply(buildEvent("users.user_deleted", ada, {}, at("2026-03-11T10:00:00Z")));
     const { db } = harness.subgraph().deps;
     const rows = await Promise.all([
@@ -207,18 +244,29 @@ describe("a deleted account", () => {
       db.select().from(registrations).where(eq(registrations.userId, ada)),
     ]);
     expect(rows).toEqual([[], []]);
-    expect(await ask(UTC_WEEK)).toEqual(UTC_ANSWER);
+    expect(await ask(UTC_WEEK)).toEqual(WITHOUT_ADA);
+    const lastWeek = await ask({ from: "2026-03-02", to: "2026-03-08", tz: "UTC", weeks: 1 });
+    expect(lastWeek.funnel).toEqual({
+      registered: 1,
+      captured: 0,
+      processed: 0,
+      reviewed: 0,
+      captures: { created: 0, processed: 0, reviewed: 0 },
+    });
+    expect(lastWeek.kpis).toMatchObject({ activeUsers: 0, newUsers: 1, reviews: 0, aiCost: 0 });
   });
 });
 
 describe("rebuilding from the streams", () => {
-  it("gives the same numbers, even after the read model was lost", async () => {
+  it("gives the live numbers once the deleted account's events are purged, even after the read model was lost", async () => {
     const before = await ask({ from: "2026-03-01", to: "2026-03-11", tz: "UTC", weeks: 3 });
+    // Her sign-up, capture, its processing and three reviews, each review also published twice.
+    expect(await purgeStreamsOf(ada)).toBe(9);
     await harness.subgraph().deps.db.delete(facts);
     await harness.rebuild();
     expect(await ask({ from: "2026-03-01", to: "2026-03-11", tz: "UTC", weeks: 3 })).toEqual(
       before,
     );
-    expect(await ask(UTC_WEEK)).toEqual(UTC_ANSWER);
+    expect(await ask(UTC_WEEK)).toEqual(WITHOUT_ADA);
   });
 });

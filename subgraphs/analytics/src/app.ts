@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { loadSchema, type SubgraphDefinition } from "@kai/runtime";
 import type { AnalyticsContext } from "./context.ts";
 import { type AnalyticsSchema, schema } from "./db/tables.ts";
-import { erasureConsumers, factConsumers } from "./events/consumers/index.ts";
+import { analyticsConsumers } from "./events/consumers/index.ts";
 import { resolvers } from "./resolvers/index.ts";
 
 export const typeDefs = loadSchema("./schema.graphql", import.meta.url);
@@ -28,6 +28,6 @@ export function analyticsSubgraph({
     typeDefs,
     resolvers,
     context: ({ db }, base) => ({ ...base, db, now }),
-    consumers: () => [...factConsumers(), ...erasureConsumers()],
+    consumers: () => analyticsConsumers(),
   };
 }

@@ -4,8 +4,7 @@ export { erasedUsers, outbox, processedEvents } from "@kai/events";
 
 /**
  * Everyone who registered, from `users.user_created`: when, and nothing else about them (no
- * email, name or zone). A deleted account's id is replaced by a random one (see
- * erase-user.repo.ts), so its registration still counts but no longer points at anybody.
+ * email, name or zone). A deleted account's row goes (see erase-user.repo.ts).
  */
 export const registrations = pgTable(
   "registrations",

@@ -11,7 +11,7 @@ import type { ConsumerSpec } from "@kai/runtime";
 import type { Logger } from "@kai/service";
 import { erasedUsers, facts, processedEvents, registrations } from "../db/schema.ts";
 import type { AnalyticsSchema } from "../db/tables.ts";
-import { erasureConsumers, factConsumers } from "../events/consumers/index.ts";
+import { analyticsConsumers } from "../events/consumers/index.ts";
 
 export interface RebuildOptions {
   db: Db<AnalyticsSchema>;
@@ -24,16 +24,13 @@ export interface RebuildOptions {
 /**
  * Empties the read model and applies every event again from the start of each stream, the
  * durables recreated at stream start. Run it with no analytics replica running: a replica
- * would keep consuming through the durables this deletes.
- *
- * Facts go first, erasures after: an erasure pseudonymizes the rows already there and skips
- * the user's later events, so applied before the facts (a short stream overtaking a long one)
- * it would drop the deleted user's activity that the live model, which saw the deletion last,
- * still counts.
+ * would keep consuming through the durables this deletes. A deleted account's events are no
+ * longer in the streams (their owners purge them), and its erasure deletes whatever of it a
+ * replay still finds, so the rebuild counts what the live model counts.
  */
 export async function rebuildReadModel({ db, nats, log, pollMs = 100 }: RebuildOptions) {
-  const phases = [factConsumers(), erasureConsumers()];
-  for (const spec of phases.flat()) {
+  const specs = analyticsConsumers();
+  for (const spec of specs) {
     await nats.jsm.consumers.delete(streamOf(spec.type), spec.durable).catch((error: unknown) => {
       if (!/consumer not found/i.test(String(error))) throw error;
     });
@@ -43,14 +40,12 @@ export async function rebuildReadModel({ db, nats, log, pollMs = 100 }: RebuildO
       await tx.delete(table);
     }
   });
-  for (const phase of phases) {
-    const running: Consumer[] = [];
-    try {
-      for (const spec of phase) running.push(await replay(spec, { db, nats, log }));
-      await Promise.all(phase.map((spec) => caughtUp(nats, spec, pollMs)));
-    } finally {
-      await Promise.all(running.map((consumer) => consumer.stop()));
-    }
+  const running: Consumer[] = [];
+  try {
+    for (const spec of specs) running.push(await replay(spec, { db, nats, log }));
+    await Promise.all(specs.map((spec) => caughtUp(nats, spec, pollMs)));
+  } finally {
+    await Promise.all(running.map((consumer) => consumer.stop()));
   }
   const counted = await db.$count(facts);
   log.info({ facts: counted }, "analytics read model rebuilt from the streams");

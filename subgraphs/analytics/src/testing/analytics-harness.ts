@@ -15,7 +15,7 @@ import { GraphQLClient } from "graphql-request";
 import { analyticsSubgraph } from "../app.ts";
 import type { AnalyticsSchema } from "../db/tables.ts";
 import { loadAnalyticsEnv } from "../env.ts";
-import { erasureConsumers, factConsumers } from "../events/consumers/index.ts";
+import { analyticsConsumers } from "../events/consumers/index.ts";
 import { rebuildDatabase } from "../rebuild/rebuild-database.ts";
 
 export interface AnalyticsHarness {
@@ -31,9 +31,7 @@ export interface AnalyticsHarness {
   dispose(): Promise<void>;
 }
 
-const durables = new Map(
-  [...factConsumers(), ...erasureConsumers()].map((spec) => [spec.type as string, spec.durable]),
-);
+const durables = new Map(analyticsConsumers().map((spec) => [spec.type as string, spec.durable]));
 
 /**
  * The analytics subgraph alone on a private nats-server and database, with the clock fixed at

@@ -7,18 +7,16 @@ import { topicCompletedConsumer } from "./topic-completed.ts";
 import { userCreatedConsumer } from "./user-created.ts";
 import { userDeletedConsumer } from "./user-deleted.ts";
 
-/** Every consumer that adds to the read model; the order between them does not matter. */
-export const factConsumers = (): ConsumerSpec<AnalyticsSchema>[] => [
+/**
+ * Every consumer of the read model. The order between them does not matter, the erasure's
+ * included: it deletes the user's rows and skips their later events, so applied before or
+ * after the user's activity it leaves none of it.
+ */
+export const analyticsConsumers = (): ConsumerSpec<AnalyticsSchema>[] => [
   userCreatedConsumer(),
   captureCreatedConsumer(),
   captureProcessedConsumer(),
   flashcardReviewedConsumer(),
   topicCompletedConsumer(),
+  userDeletedConsumer(),
 ];
-
-/**
- * The consumers whose effect depends on the facts being in: an erasure pseudonymizes the
- * user's rows and skips their later events, so a replay applies it after the facts (see
- * rebuild/rebuild-read-model.ts).
- */
-export const erasureConsumers = (): ConsumerSpec<AnalyticsSchema>[] => [userDeletedConsumer()];
