@@ -1,5 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { buildEvent, type EventData, type EventEnvelope, type EventType } from "@kai/events";
+import {
+  buildEvent,
+  type EventData,
+  type EventEnvelope,
+  type EventType,
+  STREAMS,
+  type StreamName,
+} from "@kai/events";
 import { waitFor } from "@kai/testkit";
 import { GraphQLClient } from "graphql-request";
 import { connect, type NatsConnection } from "nats";
@@ -102,6 +109,19 @@ async function rowsOf(userId: string): Promise<Record<string, number>> {
 const nothingLeft = (counts: Record<string, number>) =>
   Object.values(counts).every((count) => count === 0) ? counts : undefined;
 
+/** Messages per subject that the event streams (dead letters aside) hold of the user. */
+async function streamedEventsOf(userId: string): Promise<Record<string, number>> {
+  const jsm = await nc.jetstreamManager();
+  const held: Record<string, number> = {};
+  for (const [stream, subjects] of Object.entries(STREAMS) as [StreamName, string][]) {
+    if (stream === "DEAD_LETTERS") continue;
+    const filter = subjects.replace(">", `*.${userId}`);
+    const info = await jsm.streams.info(stream, { subjects_filter: filter });
+    Object.assign(held, info.state.subjects ?? {});
+  }
+  return held;
+}
+
 async function leaderboardIds(session: Session): Promise<string[]> {
   const { leaderboard } = await session.client.request<{
     leaderboard: { user: { id: string } | null }[];
@@ -163,6 +183,16 @@ describe("deleteAccount", () => {
     }
     expect(await leaderboardIds(bo)).toContain(ada.userId);
     const bosRows = await rowsOf(bo.userId);
+    const adasEvents = Object.keys(await streamedEventsOf(ada.userId));
+    for (const type of [
+      "users.user_created",
+      "captures.capture_created",
+      "learning.capture_processed",
+      "learning.flashcard_reviewed",
+      "progress.streak_updated",
+    ]) {
+      expect(adasEvents, type).toContain(`${type}.${ada.userId}`);
+    }
     let closed: { code: number; reason: string } | undefined;
     const socket = connectSocket(stack.gateway, {
       token: ada.accessToken,
@@ -209,6 +239,18 @@ describe("deleteAccount", () => {
     expect(await leaderboardIds(bo)).not.toContain(ada.userId);
     expect(await leaderboardIds(bo)).toContain(bo.userId);
     expect(await rowsOf(bo.userId)).toEqual(bosRows);
+    // Every subgraph purged its stream of her events; only the deletion itself stays.
+    const onlyTheDeletion = { [`users.user_deleted.${ada.userId}`]: 1 };
+    await waitFor(
+      async () => {
+        const held = await streamedEventsOf(ada.userId);
+        return JSON.stringify(held) === JSON.stringify(onlyTheDeletion) ? held : undefined;
+      },
+      { timeoutMs: 15_000, what: "the streams to hold nothing of ada's but her deletion" },
+    );
+    const bosEvents = Object.keys(await streamedEventsOf(bo.userId));
+    expect(bosEvents).toContain(`users.user_created.${bo.userId}`);
+    expect(bosEvents).toContain(`learning.flashcard_reviewed.${bo.userId}`);
   });
 
   it("is applied once: a redelivery, and the user's events still in flight, bring nothing back", async () => {
