@@ -1,4 +1,4 @@
-import { strToU8, zipSync } from "fflate";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { readApkg, writeApkg } from "./apkg-format.ts";
 import type { DeckCard } from "./deck-card.ts";
@@ -160,7 +160,28 @@ describe("writeApkg", () => {
         },
       },
     ];
-    const back = await readApkg(await writeApkg(cards, NOW), LIMITS, NOW);
-    expect(back).toEqual({ cards, errors: [] });
+    const apkg = await writeApkg(cards, NOW);
+    expect(await readApkg(apkg, LIMITS, NOW)).toEqual({ cards, errors: [] });
+
+    // What Anki's importer joins on: every note's note type and every card's deck exist in col.
+    const files = unzipSync(apkg);
+    expect(Object.keys(files).sort()).toEqual(["collection.anki2", "media"]);
+    const db = new (await sqlite()).Database(files["collection.anki2"]);
+    const column = (sql: string) => db.exec(sql)[0]?.values.map(([value]) => value) ?? [];
+    const [ver] = column("select ver from col");
+    const models = JSON.parse(String(column("select models from col")[0])) as object;
+    const decks = JSON.parse(String(column("select decks from col")[0])) as Record<
+      string,
+      { name: string }
+    >;
+    const mids = column("select distinct mid from notes").map(String);
+    const dids = column("select distinct did from cards").map(String);
+    db.close();
+    expect(ver).toBe(11);
+    expect(mids).toEqual(Object.keys(models));
+    expect(Object.values(decks).map((deck) => deck.name)).toEqual(
+      expect.arrayContaining(["Physics", "Physics::Optics", "Physics::Optics::Lenses"]),
+    );
+    for (const did of dids) expect(Object.keys(decks)).toContain(did);
   });
 });

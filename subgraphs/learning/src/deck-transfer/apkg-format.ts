@@ -7,6 +7,7 @@ import {
   collectionConfig,
   DECK_OPTIONS,
   deckJson,
+  MODEL_ID,
 } from "./anki-collection.ts";
 import { fromAnkiHtml, toAnkiHtml } from "./anki-html.ts";
 import { type AnkiScheduling, fromAnki, isAnkiReview, toAnki } from "./anki-schedule.ts";
@@ -80,9 +81,7 @@ function insertCards(
   cards: readonly DeckCard[],
   at: { crt: number; nowS: number; deckIdOf(path: string[]): number; firstId: number },
 ): void {
-  const note = db.prepare(
-    "insert into notes values (?, ?, 1700000000001, ?, -1, '', ?, ?, ?, 0, '')",
-  );
+  const note = db.prepare("insert into notes values (?, ?, ?, ?, -1, '', ?, ?, ?, 0, '')");
   const card = db.prepare(
     "insert into cards values (?, ?, ?, 0, ?, -1, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)",
   );
@@ -95,6 +94,7 @@ function insertCards(
       note.run([
         id,
         guid,
+        MODEL_ID,
         at.nowS,
         `${front}${FIELD_SEPARATOR}${toAnkiHtml(kaiCard.back)}`,
         front,
