@@ -183,6 +183,19 @@ describe("exportDeck and importDeck", () => {
     ]);
   });
 
+  it("fails a file without a single good row, listing its rows' errors", async () => {
+    const user = await harness.signIn();
+    const id = await upload(
+      user.userId,
+      new TextEncoder().encode("front,back\nonly\n,x\n"),
+      "text/csv",
+    );
+    const job = await finished(user, (await importDeck(user, id, "CSV")).id);
+    expect(job).toMatchObject({ status: "FAILED", total: 0, done: 0, errorCount: 2, topic: null });
+    expect(job.failureReason).toMatch(/no card/);
+    expect(job.errors.map((error) => error.row)).toEqual([2, 3]);
+  });
+
   it("imports an upload once, however often it is asked", async () => {
     const user = await harness.signIn();
     const id = await upload(user.userId, new TextEncoder().encode("a,b\nc,d\n"), "text/csv");

@@ -6,7 +6,7 @@ import { deckTopicIds, insertDeckCards, insertDeckTopics } from "./deck.repo.ts"
 import type { ParsedDeck } from "./deck-card.ts";
 import { DeckFileError } from "./deck-file-error.ts";
 import { type ReadLimits, readDeck } from "./deck-reader.ts";
-import { deckPaths, deckRoot, MAX_DECKS } from "./deck-tree.ts";
+import { deckPaths, deckRoot, MAX_DECKS, pathKey } from "./deck-tree.ts";
 import { IMPORT_BATCH_SIZE, keepErrors } from "./import-job.ts";
 import { lockImportJob, updateImportJob } from "./import-jobs.repo.ts";
 
@@ -39,7 +39,7 @@ async function loadDeck(
  * also advances `done` and announces the job, so a progress bar moves and a redelivery
  * resumes after the last committed batch. The topics come first, with the job turned RUNNING.
  * Resolves once every card is in (the caller marks the job SUCCEEDED), or to the reason the
- * file could not be imported at all.
+ * file could not be imported at all. A file of bad rows only fails here, its errors kept.
  */
 export async function runImport(
   job: ImportJobRow,
@@ -57,13 +57,20 @@ export async function runImport(
   const started = await deps.db.transaction(async (tx) => {
     const locked = await lockImportJob(tx, job.id);
     if (locked?.status !== "QUEUED") return locked;
+    const errors = { errors: keepErrors([], deck.errors), errorCount: deck.errors.length };
+    // Nothing to import: say so, with the rows' errors, rather than make an empty topic.
+    if (cards.length === 0)
+      return updateImportJob(tx, job.id, {
+        status: "FAILED",
+        failureReason: "The file holds no card that could be imported",
+        ...errors,
+      });
     const topicIds = await insertDeckTopics(tx, { ownerId: job.ownerId, rootName, paths, now });
     return updateImportJob(tx, job.id, {
       status: "RUNNING",
       total: cards.length,
-      errors: keepErrors([], deck.errors),
-      errorCount: deck.errors.length,
-      topicId: topicIds.get("[]") ?? null,
+      ...errors,
+      topicId: topicIds.get(pathKey([])) ?? null,
     });
   });
   if (!started?.topicId || started.status !== "RUNNING") return {};
