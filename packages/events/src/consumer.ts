@@ -64,8 +64,9 @@ export interface ConsumerOptions<T extends EventType, P = undefined> {
    * Work outside the database without which the event is not done (a deleted user's events
    * purged from a stream), run once the effect has committed and before the ack; for a
    * redelivery of an applied event too, so it must be idempotent. Until it succeeds the message
-   * is redelivered with the usual backoff, and never parked: the effect is committed, and
-   * parking would drop the rest of the work for good.
+   * is redelivered with the usual backoff (after the ack wait, when NATS itself was away and the
+   * nak was lost), and never parked: the effect is committed, and parking would drop the rest of
+   * the work for good.
    */
   beforeAck?(event: EventEnvelope<T>): Promise<void>;
   /**
