@@ -38,6 +38,10 @@ export function printReport(result: BenchResult): void {
     ["failed reviews / subscriptions", `${result.failedReviews} / ${result.subscriptionFailures}`],
     ["gateway RSS, no sockets", mb(memory.idle)],
     ["gateway RSS, all connected (idle)", mb(memory.connected)],
+    [
+      "gateway memory per socket (connected − no sockets)",
+      `${((memory.connected - memory.idle) / result.subscribers / 1024).toFixed(1)} KiB`,
+    ],
     ["gateway peak RSS while connected", mb(memory.peakConnected)],
     ["gateway VmHWM (whole life)", mb(memory.lifetimePeak)],
     [

@@ -30,7 +30,9 @@ async function setUp(options: BenchOptions, cleanup: Cleanup): Promise<Setup> {
   const gateway = await startGatewayProcess(stack);
   cleanup.add(() => gateway.stop());
   note(`registering ${options.users} users, each with a card…`);
-  return { gateway, users: await createUsers(stack, options.users, gateway.url) };
+  // One warm-up review per user, then its share of the measured ones, each of a new card.
+  const cards = 1 + Math.ceil(options.reviews / options.users);
+  return { gateway, users: await createUsers(stack, options.users, gateway.url, cards) };
 }
 
 async function run(options: BenchOptions, cleanup: Cleanup): Promise<BenchResult> {

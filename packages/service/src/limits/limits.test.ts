@@ -1,8 +1,17 @@
-import { buildSchema, parse, specifiedRules, validate } from "graphql";
+import type { ApolloServerPlugin } from "@apollo/server";
+import {
+  buildSchema,
+  type DocumentNode,
+  type OperationDefinitionNode,
+  parse,
+  specifiedRules,
+  validate,
+} from "graphql";
 import { describe, expect, it } from "vitest";
 import { limitRules } from "./limit-rules.ts";
 import { operationCost } from "./operation-cost.ts";
 import type { OperationLimits } from "./operation-limits.ts";
+import { operationLimitsPlugin } from "./operation-limits-plugin.ts";
 import { countTokens } from "./token-count.ts";
 
 const schema = buildSchema(`
@@ -121,5 +130,42 @@ describe("countTokens", () => {
 
   it("leaves a lexing error to the parser", () => {
     expect(countTokens('{ me { id } } "unterminated', 100)).toBe(6);
+  });
+});
+
+describe("operationLimitsPlugin", () => {
+  // The hook as Apollo calls it, with what the plugin reads of the request context.
+  const check = async (
+    plugin: ApolloServerPlugin,
+    document: DocumentNode,
+    variables: Record<string, unknown>,
+  ) => {
+    const hooks = await plugin.requestDidStart?.({} as never);
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    await hooks?.didResolveOperation?.({
+      schema,
+      document,
+      operation,
+      operationName: null,
+      request: { variables },
+    } as never);
+  };
+  const ENTITIES = parse(
+    "query ($representations: [String!]!) { _entities(representations: $representations) { friends { id } } }",
+  );
+
+  it("refuses a remembered document again, and costs another count of representations anew", async () => {
+    const plugin = operationLimitsPlugin({ ...LIMITS, cost: 100 });
+    const few = { representations: ["a", "b"] };
+    const many = { representations: Array.from({ length: 10 }, (_, i) => `u${i}`) };
+    await check(plugin, ENTITIES, few);
+    await check(plugin, ENTITIES, { representations: ["c", "d"] });
+    await expect(check(plugin, ENTITIES, many)).rejects.toMatchObject({
+      extensions: { code: "QUERY_TOO_COMPLEX" },
+    });
+    await expect(check(plugin, ENTITIES, many)).rejects.toMatchObject({
+      extensions: { code: "QUERY_TOO_COMPLEX" },
+    });
+    await check(plugin, ENTITIES, few);
   });
 });

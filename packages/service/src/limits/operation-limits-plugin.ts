@@ -16,14 +16,14 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
       return {
         async didResolveOperation({ schema, document, request, operation, operationName }) {
           const variables = request.variables ?? {};
-          const cost = costs.get(document, operationName, variables, () => {
-            // Variables the schema cannot coerce are refused by execution with its own clear
-            // error before any resolver runs, so there is nothing to bound.
-            if (getVariableValues(schema, operation?.variableDefinitions ?? [], variables).errors) {
-              return 0;
-            }
-            return operationCost(schema, document, variables, operationName ?? undefined, limits);
-          });
+          // Variables the schema cannot coerce are refused by execution with its own clear
+          // error before any resolver runs, so there is nothing to bound.
+          if (getVariableValues(schema, operation?.variableDefinitions ?? [], variables).errors) {
+            return;
+          }
+          const cost = costs.get(document, operationName, variables, () =>
+            operationCost(schema, document, variables, operationName ?? undefined, limits),
+          );
           if (cost > limits.cost) {
             throw queryTooComplex({ limit: "cost", max: limits.cost, actual: cost });
           }
@@ -31,6 +31,19 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
       };
     },
   };
+}
+
+/**
+ * The cost counts the gateway's `_entities` representations but never reads them, so the same
+ * fetch for other entities of the same number costs the same: they are keyed by their count.
+ */
+function costKey(variables: Record<string, unknown>): string {
+  const { representations } = variables;
+  return JSON.stringify(
+    Array.isArray(representations)
+      ? { ...variables, representations: representations.length }
+      : variables,
+  );
 }
 
 /** Variables longer than this (as JSON) are costed every time rather than kept. */
@@ -52,7 +65,7 @@ class CostCache {
     variables: Record<string, unknown>,
     compute: () => number,
   ): number {
-    const key = `${operationName ?? ""}:${JSON.stringify(variables)}`;
+    const key = `${operationName ?? ""}:${costKey(variables)}`;
     if (key.length > MAX_KEY_LENGTH) return compute();
     let known = this.byDocument.get(document);
     const cached = known?.get(key);
