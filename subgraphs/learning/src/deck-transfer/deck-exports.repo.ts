@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@kai/db";
-import { inArray, lt } from "drizzle-orm";
+import { and, count, eq, gt, inArray, lt } from "drizzle-orm";
 import { deckExports } from "../db/schema.ts";
 import type { LearningSchema } from "../db/tables.ts";
 
@@ -24,4 +24,13 @@ export async function deleteExpiredExports(db: Db, before: Date, limit: number):
     .where(inArray(deckExports.id, expired))
     .returning({ id: deckExports.id });
   return deleted.map((row) => row.id);
+}
+
+/** The owner's exports whose download URL still works. */
+export async function countOpenExports(db: Db, ownerId: string, now: Date): Promise<number> {
+  const [row] = await db
+    .select({ open: count() })
+    .from(deckExports)
+    .where(and(eq(deckExports.ownerId, ownerId), gt(deckExports.expiresAt, now)));
+  return row?.open ?? 0;
 }

@@ -16,6 +16,7 @@ import type { DeckCard } from "./deck-card.ts";
 import { deckOf } from "./deck-export.ts";
 import { exportKey } from "./export-key.ts";
 import { startExportSweeper } from "./export-sweeper.ts";
+import { MAX_OPEN_EXPORTS } from "./resolvers/mutation-export-deck.ts";
 
 let harness: LearningHarness;
 let blobDir: string;
@@ -254,6 +255,20 @@ describe("exportDeck and importDeck", () => {
       { id: randomUUID() },
     );
     expect(importJob).toBeNull();
+  });
+
+  it("caps the exports one user has waiting for download", async () => {
+    const user = await harness.signIn();
+    const topicId = await sampleTopic(user);
+    const exportCsv = () =>
+      user.client.request(
+        "mutation ($topicId: ID!) { exportDeck(topicId: $topicId, format: CSV) { url } }",
+        {
+          topicId,
+        },
+      );
+    for (let i = 0; i < MAX_OPEN_EXPORTS; i++) await exportCsv();
+    expect(await errorCode(exportCsv())).toBe("RATE_LIMITED");
   });
 
   it("refuses a tampered download URL", async () => {

@@ -543,7 +543,8 @@ export type Mutation = {
   generateSyllabus: Syllabus;
   /**
    * Writes one of your topics, its sub-topics and their cards (at most DECK_MAX_CARDS, 20,000 by
-   * default) as a deck file and answers a short-lived download address.
+   * default) as a deck file and answers a short-lived download address. At most 10 exports of
+   * yours may wait for download at once (RATE_LIMITED beyond, until their addresses expire).
    */
   exportDeck: DeckExport;
   /**
