@@ -155,7 +155,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const { token, userId } = await dashboardUser(stack.ours.url, CAPTURES);
     const fetches = await timeDashboardFetches(stack.subgraphs, token, userId);
     const rows = await compareGateways(stack, token);
-    console.log(`\n${gatewayTable(rows)}\n\n${fetchTable(fetches)}\n`);
+    // bench/all.ts reads the result as the last line of stdout.
+    if (process.env.BENCH_JSON) console.log(JSON.stringify({ rows, fetches }));
+    else console.log(`\n${gatewayTable(rows)}\n\n${fetchTable(fetches)}\n`);
   })().then(
     () => cleanup.run().then(() => process.exit(0)),
     (error: unknown) => {

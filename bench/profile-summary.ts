@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
 }
@@ -15,8 +16,8 @@ interface Profile {
   samples: number[];
 }
 
-const [file, top = "25"] = process.argv.slice(2);
-if (!file) throw new Error("usage: profile-summary.ts <file.cpuprofile> [top]");
+const [file, top = "25", ...watched] = process.argv.slice(2);
+if (!file) throw new Error("usage: profile-summary.ts <file.cpuprofile> [top] [function…]");
 const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const selfMs = new Map<number, number>();
@@ -56,3 +57,26 @@ const print = (title: string, map: Map<string, number>) => {
 };
 print("self time by package", areas);
 print("self time by function", functions);
+
+// Inclusive time of the named functions (anything on the stack), e.g. `verify operationCost`.
+if (watched.length > 0) {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  const inclusive = new Map<string, number>(watched.map((name) => [name, 0]));
+  for (const [id, ms] of selfMs) {
+    const onStack = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const name = byId.get(at)?.callFrame.functionName;
+      if (name && inclusive.has(name)) onStack.add(name);
+    }
+    for (const name of onStack) inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+  }
+  const busy = total - (areas.get("(idle)") ?? 0);
+  console.log(`\ninclusive time (of ${busy.toFixed(0)} ms busy)`);
+  for (const [name, ms] of inclusive) {
+    console.log(
+      `${ms.toFixed(0).padStart(7)} ms ${((ms / busy) * 100).toFixed(1).padStart(5)}%  ${name}`,
+    );
+  }
+}
