@@ -114,6 +114,7 @@ function setup(options: Partial<SubscriptionCoreOptions<string>> = {}): Setup {
     fields: new Map([
       ["streakUpdated", "progress.streak_updated"],
       ["dueFlashcardsChanged", "learning.flashcards_due"],
+      ["importJobUpdated", "learning.import_job_updated"],
     ]),
     events,
     // Resolves to the event's data, as the owning subgraph would.
@@ -248,6 +249,45 @@ describe("the subscription core", () => {
     expect(pointsOf(await take(results, 3))).toEqual([20, 30, 40]);
     events.publish(streak(ADA, 50));
     expect(pointsOf(await take(results, 1))).toEqual([50]);
+  });
+
+  it("delivers only the events whose data matches the field's arguments, live and replayed", async () => {
+    const { events, connect, clock } = setup();
+    const [first, second] = [
+      "00000000-0000-4000-8000-0000000000f1",
+      "00000000-0000-4000-8000-0000000000f2",
+    ];
+    const job = (id: string, done: number) => {
+      clock.advance(1_000);
+      const at = new Date(clock.now()).toISOString();
+      const data = {
+        id,
+        format: "CSV" as const,
+        status: "RUNNING" as const,
+        ...{ total: 10, done, errorCount: 0, errors: [], failureReason: null, topicId: null },
+        ...{ createdAt: at, updatedAt: at },
+      };
+      return buildEvent("learning.import_job_updated", ADA, data, new Date(at));
+    };
+    const since = job(first, 0);
+    events.publish(job(second, 1));
+    events.publish(job(first, 2));
+    const connection = await connect("ada-token", { lastEventAt: since.occurredAt });
+    const document = parse("subscription ($id: ID!) { importJobUpdated(id: $id) { done } }");
+    const followed = stream(
+      connection.subscribe({ ...request(document), variables: { id: first } }),
+    );
+    const inline = stream(
+      connection.subscribe(
+        request(parse(`subscription { importJobUpdated(id: "${second}") { done } }`)),
+      ),
+    );
+    events.publish(job(second, 3));
+    events.publish(job(first, 4));
+    const doneOf = (results: ExecutionResult[]) =>
+      results.map((result) => (result.data?.payload as { done: number }).done);
+    expect(doneOf(await take(followed, 2))).toEqual([2, 4]);
+    expect(doneOf(await take(inline, 2))).toEqual([1, 3]);
   });
 
   it("refuses subscriptions beyond a connection's bound and the replica's total", async () => {

@@ -7,6 +7,7 @@ import {
   getOperationAST,
   Kind,
 } from "graphql";
+import { argumentFilter } from "./argument-filter.ts";
 import {
   authenticate,
   type ConnectionParams,
@@ -204,14 +205,15 @@ class Connection<C> implements SubscriptionConnection<C> {
     );
     // Results are shared by event id, so an event of another user that a source let through
     // would carry that user's payload: refused here whatever the source does.
-    const own = (event: EventEnvelope) => event.userId === viewer.id;
+    const asked = argumentFilter(request.document, request.operationName, request.variables);
+    const wanted = (event: EventEnvelope) => event.userId === viewer.id && asked(event);
     // Listening starts before the replay is asked for, so no event falls between the two.
     stopListening = options.events.listen(type, viewer.id, (event) => {
-      if (own(event)) queue.push(event);
+      if (wanted(event)) queue.push(event);
     });
     if (resumeAfter) {
       const missed = options.events.replay(type, viewer.id, resumeAfter);
-      queue.replayFirst(missed.then((events) => events.filter(own)));
+      queue.replayFirst(missed.then((events) => events.filter(wanted)));
     }
     this.streams.add(stream);
     return stream;

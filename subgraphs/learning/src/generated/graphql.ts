@@ -630,9 +630,8 @@ export type Subscription = {
   /** Pushed when cards become due (checked every DUE_SCAN_INTERVAL_SECONDS) and after each review. */
   dueFlashcardsChanged: DueFlashcardsUpdate;
   /**
-   * Your deck imports as they move: after the file is read, after each batch of cards, and at
-   * the end. Every one of your imports is pushed; each carries its `id`, so follow the one asked
-   * for by it.
+   * The import `id` of yours as it moves: after the file is read, after each batch of cards, and
+   * at the end. An id that is not one of your imports receives nothing.
    */
   importJobUpdated: ImportJob;
 };
