@@ -285,7 +285,7 @@ describe("the subscription core", () => {
     events.publish(job(second, 3));
     events.publish(job(first, 4));
     const doneOf = (results: ExecutionResult[]) =>
-      results.map((result) => (result.data?.payload as { done: number }).done);
+      results.map((result) => (result.data?.payload as { done: number } | undefined)?.done);
     expect(doneOf(await take(followed, 2))).toEqual([2, 4]);
     expect(doneOf(await take(inline, 2))).toEqual([1, 3]);
   });
