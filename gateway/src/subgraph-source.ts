@@ -1,4 +1,5 @@
-import { Agent } from "node:http";
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
 import fetch from "node-fetch";
 import type { GatewayContext } from "./context.ts";
@@ -7,9 +8,16 @@ import type { GatewayContext } from "./context.ts";
 // default fetcher, make-fetch-happen, is an npm registry client whose cache, retry and proxy
 // layers (and a stack trace per request to tell http from https) cost the gateway more CPU per
 // fetch than planning and merging; Node's own fetch spends as much on web streams.
-const keepAlive = new Agent({ keepAlive: true, maxSockets: 256 });
+// Subgraph URLs may be https (a mesh or another host), so each scheme keeps its own pool.
+const keepAlive = {
+  http: new HttpAgent({ keepAlive: true, maxSockets: 256 }),
+  https: new HttpsAgent({ keepAlive: true, maxSockets: 256 }),
+};
 const subgraphFetch = (url: string, init?: Parameters<typeof fetch>[1]) =>
-  fetch(url, { ...init, agent: keepAlive });
+  fetch(url, {
+    ...init,
+    agent: (target) => (target.protocol === "https:" ? keepAlive.https : keepAlive.http),
+  });
 
 /**
  * Forwards the caller's bearer token and request id to every subgraph: each subgraph
