@@ -166,6 +166,34 @@ describe("@kai/client against the gateway", () => {
     expect(captures.totalCount).toBe(0);
   });
 
+  it("replays an update made while it reconnects, before it has seen any event", async () => {
+    const network = new Network();
+    const client = await signUp({ subscriptions: { webSocketImpl: network.webSocketImpl() } });
+    const [card] = await cardsOf(client);
+    const userId = (await client.request(MyProgressDocument)).me.id;
+    const seen: { points: number; meta: EventMeta }[] = [];
+    client.subscribe(StreakUpdatedDocument, undefined, {
+      next: (data: StreakUpdatedSubscription, meta) =>
+        seen.push({ points: data.streakUpdated.points, meta }),
+    });
+    await waitForLive(stack.gateway, 1);
+
+    network.cut();
+    await client.request(ReviewFlashcardDocument, { input: { flashcardId: card!, quality: 4 } });
+    const missed = await waitForStoredEvent(
+      stack.nats.url,
+      "progress.streak_updated",
+      userId,
+      (event) => event.data.points === 10,
+    );
+    network.offline = false;
+    const replayed = await waitFor(() => seen.find((update) => update.points === 10), {
+      timeoutMs: 20_000,
+      what: "the update made while the socket was down",
+    });
+    expect(replayed.meta.eventId).toBe(missed.id);
+  });
+
   it("keeps a subscription through token expiry and a dropped network, missing nothing", async () => {
     const network = new Network();
     const client = await signUp({ subscriptions: { webSocketImpl: network.webSocketImpl() } });

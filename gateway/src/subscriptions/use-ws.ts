@@ -76,7 +76,9 @@ export function serveOverWebSocket(options: WebSocketTransportOptions): {
           return false;
         }
         connections.set(socket, opened);
-        return true;
+        // The ack carries the server's time: a client that has seen no event yet resumes from
+        // it after a drop, so what happened while it reconnected is replayed, not lost.
+        return { serverTime: new Date().toISOString() };
       },
       onClose: ({ extra: { socket } }) => {
         connections.get(socket)?.close();

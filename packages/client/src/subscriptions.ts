@@ -45,7 +45,8 @@ const closeCodeOf = (event: unknown) =>
 /**
  * One graphql-ws connection for every subscription of a client, opened on the first subscribe.
  * Each connect sends the current access token and the time of the newest event seen
- * (`lastEventAt`), so after a drop the gateway replays what was missed before going live.
+ * (`lastEventAt`; before the first event, the server time the first connection was accepted
+ * at), so after a drop the gateway replays what was missed before going live.
  * graphql-ws reconnects by itself after a drop, but treats a close for a refused or expired
  * token (4401) as final: then the token is refreshed and the subscriptions made again.
  */
@@ -69,8 +70,13 @@ export function createSubscriptions(wiring: Wiring) {
       // graphql-ws already gives up at once on the closes that mean "do not retry".
       shouldRetry: () => true,
       on: {
-        connected: () => {
+        connected: (_socket, payload) => {
           refusals = 0;
+          // Before any event arrives, the resume point is when the gateway first accepted us:
+          // an event published while the socket reconnects is then replayed, not lost.
+          if (!lastEventAt && typeof payload?.serverTime === "string") {
+            lastEventAt = payload.serverTime;
+          }
         },
       },
       connectionParams: () => {
