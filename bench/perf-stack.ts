@@ -9,17 +9,8 @@ import {
   startRedisServer,
   startSmtpServer,
 } from "@kai/testkit";
+import { SUBGRAPHS, type SubgraphName } from "../tests/support/process-stack.ts";
 import { type ServiceProcess, serviceProcess } from "../tests/support/service-process.ts";
-
-const SUBGRAPHS = [
-  "users",
-  "captures",
-  "learning",
-  "progress",
-  "notifications",
-  "analytics",
-] as const;
-export type SubgraphName = (typeof SUBGRAPHS)[number];
 
 export interface PerfStack {
   /** Kai's gateway (gateway/src/main.ts), every limit and check on. */
