@@ -1,5 +1,5 @@
 import type { EventEnvelope } from "@kai/events";
-import { type DocumentNode, getOperationAST, Kind, valueFromASTUntyped } from "graphql";
+import { type ArgumentNode, valueFromASTUntyped } from "graphql";
 
 /**
  * Which of the subscriber's events a subscription wants. A Subscription field's arguments
@@ -8,12 +8,9 @@ import { type DocumentNode, getOperationAST, Kind, valueFromASTUntyped } from "g
  * nothing, so a field whose event lost a property falls silent instead of pushing every event.
  */
 export function argumentFilter(
-  document: DocumentNode,
-  operationName: string | undefined,
+  args: readonly ArgumentNode[],
   variables: Readonly<Record<string, unknown>> | undefined,
 ): (event: EventEnvelope) => boolean {
-  const selection = getOperationAST(document, operationName)?.selectionSet.selections[0];
-  const args = selection?.kind === Kind.FIELD ? (selection.arguments ?? []) : [];
   const wanted = args.map(
     (arg) => [arg.name.value, valueFromASTUntyped(arg.value, variables)] as const,
   );

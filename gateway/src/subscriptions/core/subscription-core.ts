@@ -3,6 +3,7 @@ import type { EventEnvelope, EventFields, EventType } from "@kai/events";
 import {
   type DocumentNode,
   type ExecutionResult,
+  type FieldNode,
   GraphQLError,
   getOperationAST,
   Kind,
@@ -183,7 +184,8 @@ class Connection<C> implements SubscriptionConnection<C> {
   ): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
     const { options, executions } = this.shared;
     if (this.closed) return { errors: [new GraphQLError("This connection is closed")] };
-    const field = rootField(request.document, request.operationName);
+    const root = rootField(request.document, request.operationName);
+    const field = root?.name.value;
     const type = field === undefined ? undefined : options.fields.get(field);
     if (!type) return { errors: [new GraphQLError(`No event feeds subscription field ${field}`)] };
     const release = this.slots.take();
@@ -205,7 +207,7 @@ class Connection<C> implements SubscriptionConnection<C> {
     );
     // Results are shared by event id, so an event of another user that a source let through
     // would carry that user's payload: refused here whatever the source does.
-    const asked = argumentFilter(request.document, request.operationName, request.variables);
+    const asked = argumentFilter(root?.arguments ?? [], request.variables);
     const wanted = (event: EventEnvelope) => event.userId === viewer.id && asked(event);
     // Listening starts before the replay is asked for, so no event falls between the two.
     stopListening = options.events.listen(type, viewer.id, (event) => {
@@ -227,7 +229,10 @@ class Connection<C> implements SubscriptionConnection<C> {
   }
 }
 
-function rootField(document: DocumentNode, operationName: string | undefined): string | undefined {
+function rootField(
+  document: DocumentNode,
+  operationName: string | undefined,
+): FieldNode | undefined {
   const selection = getOperationAST(document, operationName)?.selectionSet.selections[0];
-  return selection?.kind === Kind.FIELD ? selection.name.value : undefined;
+  return selection?.kind === Kind.FIELD ? selection : undefined;
 }
