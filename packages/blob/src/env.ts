@@ -1,12 +1,9 @@
 import { join } from "node:path";
+import { optionalSetting } from "@kai/config";
 import { z } from "zod";
 import type { BlobStore } from "./blob-store.ts";
 import { localBlobStore } from "./local-blob-store.ts";
 import { s3BlobStore } from "./s3-blob-store.ts";
-
-/** An unset variable often arrives as "" (`S3_BUCKET=` in a .env file): treat it as unset. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 /**
  * The blob settings of a service that stores or reads uploads; it extends its env with them
@@ -14,12 +11,12 @@ const optional = <T extends z.ZodType>(schema: T) =>
  */
 export const blobEnv = z.object({
   /** Directory of the local store. Default `<DATA_DIR>/blobs`. Ignored when S3 is set. */
-  BLOB_DIR: optional(z.string()),
+  BLOB_DIR: optionalSetting(z.string()),
   /** An S3-compatible endpoint, e.g. `https://s3.eu-west-1.amazonaws.com` or a MinIO URL. */
-  S3_ENDPOINT: optional(z.url({ protocol: /^https?$/ })),
-  S3_BUCKET: optional(z.string().min(3)),
-  S3_ACCESS_KEY_ID: optional(z.string().min(1)),
-  S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+  S3_ENDPOINT: optionalSetting(z.url({ protocol: /^https?$/ })),
+  S3_BUCKET: optionalSetting(z.string().min(3)),
+  S3_ACCESS_KEY_ID: optionalSetting(z.string().min(1)),
+  S3_SECRET_ACCESS_KEY: optionalSetting(z.string().min(1)),
   /** Signing region; most S3-compatible stores accept the default. */
   S3_REGION: z.string().default("us-east-1"),
 });

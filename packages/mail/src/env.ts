@@ -1,9 +1,6 @@
+import { optionalSetting } from "@kai/config";
 import addressparser from "nodemailer/lib/addressparser";
 import { z } from "zod";
-
-/** An unset variable often arrives as "" (`SMTP_URL=` in a .env file): treat it as unset. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 /** The one address in a From value such as `Kai <no-reply@kai.local>`, if it has exactly one. */
 export function fromAddress(from: string): string | undefined {
@@ -20,14 +17,14 @@ export const mailEnv = z.object({
    * The SMTP server mail goes out through, e.g. `smtp://user:pass@127.0.0.1:1025` or
    * `smtps://…` for implicit TLS. Unset in development: mails land in the dev mailbox.
    */
-  SMTP_URL: optional(z.url({ protocol: /^smtps?$/ })),
+  SMTP_URL: optionalSetting(z.url({ protocol: /^smtps?$/ })),
   /** The From of every mail; its domain also names the Message-IDs. */
   MAIL_FROM: z
     .string()
     .default("Kai <no-reply@kai.local>")
     .refine((from) => fromAddress(from) !== undefined, "must hold exactly one email address"),
   /** The dev mailbox without SMTP_URL. Default `<DATA_DIR>/mailbox`. */
-  MAIL_DIR: optional(z.string()),
+  MAIL_DIR: optionalSetting(z.string()),
   /** Where the web app lives: links in mails point at `${PUBLIC_APP_URL}/<path>?token=…`. */
   PUBLIC_APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
 });
@@ -68,7 +65,7 @@ export const unsubscribeEnv = z.object({
    * Changing it voids every unsubscribe link already mailed. Unset in development: a fixed
    * development key.
    */
-  UNSUBSCRIBE_SECRET: optional(z.string().min(32)),
+  UNSUBSCRIBE_SECRET: optionalSetting(z.string().min(32)),
 });
 
 /** A refinement for a service env that includes `unsubscribeEnv`: production needs a real key. */

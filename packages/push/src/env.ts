@@ -1,10 +1,7 @@
 import { readFileSync } from "node:fs";
+import { optionalSetting } from "@kai/config";
 import { z } from "zod";
 import { vapidPrivateKeySchema, vapidPublicKeySchema, vapidSubjectSchema } from "./vapid.ts";
-
-/** An unset variable often arrives as "" (`VAPID_SUBJECT=` in a .env file): treat it as unset. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 /** The fields of a Google service-account key file that the FCM sender uses. */
 export const serviceAccountSchema = z.object({
@@ -57,16 +54,16 @@ const serviceAccountInput = z.string().transform((value, ctx) => {
  */
 export const pushEnv = z.object({
   /** Web Push (VAPID) key pair, from `pnpm --filter @kai/push vapid-keys`. */
-  VAPID_PUBLIC_KEY: optional(vapidPublicKeySchema),
-  VAPID_PRIVATE_KEY: optional(vapidPrivateKeySchema),
+  VAPID_PUBLIC_KEY: optionalSetting(vapidPublicKeySchema),
+  VAPID_PRIVATE_KEY: optionalSetting(vapidPrivateKeySchema),
   /** A contact for push services, `mailto:…` or `https://…`. */
-  VAPID_SUBJECT: optional(vapidSubjectSchema),
+  VAPID_SUBJECT: optionalSetting(vapidSubjectSchema),
   /** FCM HTTP v1's origin; tests point it at a local server. */
   FCM_BASE_URL: z.url({ protocol: /^https?$/ }).default("https://fcm.googleapis.com"),
   /** The Firebase project; defaults to the service account's `project_id`. */
-  FCM_PROJECT_ID: optional(z.string().min(1)),
+  FCM_PROJECT_ID: optionalSetting(z.string().min(1)),
   /** The service-account key, as JSON or a path to the JSON file. */
-  FCM_SERVICE_ACCOUNT: optional(serviceAccountInput),
+  FCM_SERVICE_ACCOUNT: optionalSetting(serviceAccountInput),
 });
 
 export type PushEnv = z.infer<typeof pushEnv>;

@@ -1,10 +1,6 @@
 import { blobEnv, requireCompleteS3 } from "@kai/blob";
-import { loadEnv, serviceEnv } from "@kai/config";
+import { loadEnv, optionalSetting, serviceEnv } from "@kai/config";
 import { z } from "zod";
-
-/** An unset variable often arrives as "" (`UPLOAD_SECRET=` in a .env file): treat it as unset. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 export const capturesEnv = serviceEnv
   .extend({
@@ -25,12 +21,12 @@ export const capturesEnv = serviceEnv
      * Unset in development: a fixed development key. Unset in production: uploads are off
      * (createUploadUrl answers FORBIDDEN), as a known key would let anyone forge upload URLs.
      */
-    UPLOAD_SECRET: optional(z.string().min(32)),
+    UPLOAD_SECRET: optionalSetting(z.string().min(32)),
     /**
      * Where clients reach this service's `/uploads` route, e.g. `https://api.kai.dev/captures`.
      * Unset: the address the service was reached at (fine on one machine, not behind a proxy).
      */
-    UPLOAD_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+    UPLOAD_BASE_URL: optionalSetting(z.url({ protocol: /^https?$/ })),
   })
   .superRefine(requireCompleteS3);
 

@@ -1,13 +1,9 @@
 import { blobEnv, requireCompleteS3 } from "@kai/blob";
-import { loadEnv, serviceEnv } from "@kai/config";
+import { loadEnv, optionalSetting, serviceEnv } from "@kai/config";
 import { z } from "zod";
 import { deckTransferEnv } from "./deck-transfer/env.ts";
 import { DEFAULT_PRICES, type PriceTable, priceTable } from "./domain/ai-cost.ts";
 import { extractionEnv } from "./extraction/env.ts";
-
-/** An unset variable and an empty one (as `.env.example` leaves them) both mean "not configured". */
-const optional = <S extends z.ZodType>(schema: S) =>
-  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 export const learningEnv = serviceEnv.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(4003),
@@ -18,9 +14,9 @@ export const learningEnv = serviceEnv.extend({
   /** How often the scheduler looks for cards that became due. Fractions of a second are for tests. */
   DUE_SCAN_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
   /** Enables Gemini. Without it every deck and syllabus comes from the offline generator. */
-  GEMINI_API_KEY: optional(z.string()),
+  GEMINI_API_KEY: optionalSetting(z.string()),
   /** The SDK's base URL, e.g. a local server speaking the Gemini REST protocol. Default: Google's. */
-  GEMINI_BASE_URL: optional(z.url()),
+  GEMINI_BASE_URL: optionalSetting(z.url()),
   /** Asked first. */
   GEMINI_MODEL: z.string().min(1).default("gemini-2.5-flash"),
   /** Asked when the first model fails or answers badly; "none" disables it. Cheaper by default. */
@@ -41,8 +37,7 @@ export const learningEnv = serviceEnv.extend({
    * USD per million tokens per model, as JSON: {"model": {"input": 0.3, "output": 2.5}}. The
    * "*" entry prices models not listed. Default: Google's list prices for the default models.
    */
-  AI_PRICES: z
-    .preprocess((value) => (value === "" ? undefined : value), z.string().optional())
+  AI_PRICES: optionalSetting(z.string())
     .transform((text) => text ?? JSON.stringify(DEFAULT_PRICES))
     .transform((text, context): PriceTable => {
       try {

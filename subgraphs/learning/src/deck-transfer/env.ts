@@ -1,8 +1,5 @@
+import { optionalSetting } from "@kai/config";
 import { z } from "zod";
-
-/** An unset variable and an empty one both mean "not configured". */
-const optional = <S extends z.ZodType>(schema: S) =>
-  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 /** Settings of deck import and export (importDeck, exportDeck). */
 export const deckTransferEnv = z.object({
@@ -22,9 +19,9 @@ export const deckTransferEnv = z.object({
    * The HMAC key of export download URLs, at least 32 characters. Unset in development: a
    * fixed development key. Unset in production: exportDeck answers FORBIDDEN.
    */
-  DOWNLOAD_SECRET: optional(z.string().min(32)),
+  DOWNLOAD_SECRET: optionalSetting(z.string().min(32)),
   /** Where clients reach this service's `/deck-exports` route; unset: the address it was reached at. */
-  DOWNLOAD_BASE_URL: optional(z.url({ protocol: /^https?$/ })),
+  DOWNLOAD_BASE_URL: optionalSetting(z.url({ protocol: /^https?$/ })),
 });
 
 export type DeckTransferEnv = z.infer<typeof deckTransferEnv>;
