@@ -1,7 +1,7 @@
 import { requireViewer } from "@kai/service";
 import type { QueryResolvers } from "../generated/graphql.ts";
-import { loadCapturePage } from "./capture-connection.ts";
+import { capturePage } from "./capture-connection.ts";
 
 /** The caller's own captures, admins included: others' are read through `User.captures`. */
 export const captures: QueryResolvers["captures"] = (_, args, ctx) =>
-  loadCapturePage(ctx, requireViewer(ctx).id, args);
+  capturePage(requireViewer(ctx).id, args);
