@@ -70,8 +70,18 @@ export function createLoaders(db: Db<LearningSchema>, viewer: Viewer | null) {
     /** A page of cards per topic: the same page of many topics is one statement. */
     flashcardsByTopicId: perArguments((page: ListPage) =>
       loadGroupsByKey(
-        (ids: readonly string[]) => findFlashcardPages(db, ids, page, owner()),
-        (card) => card.topicId,
+        (ids: readonly string[]) => findFlashcardPages(db, "topicId", ids, page, owner()),
+        (card) => card.listKey,
+      ),
+    ),
+    /**
+     * A page of cards per capture, of the topic made from it: one statement for many
+     * captures, which starts beside their topics' instead of after them.
+     */
+    flashcardsByCaptureId: perArguments((page: ListPage) =>
+      loadGroupsByKey(
+        (ids: readonly string[]) => findFlashcardPages(db, "captureId", ids, page, owner()),
+        (card) => card.listKey,
       ),
     ),
     flashcardCountByTopicId: loadRowsByKey(

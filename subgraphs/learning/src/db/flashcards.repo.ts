@@ -17,7 +17,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { NEW_CARD } from "../domain/sm2.ts";
 import { ownedBy } from "./filters.ts";
 import { cursorNamesNoRow, followingCursor, type ListPage } from "./list-page.ts";
-import { type FlashcardRow, flashcards } from "./schema.ts";
+import { type FlashcardRow, flashcards, topics } from "./schema.ts";
 import type { LearningSchema } from "./tables.ts";
 
 type Db = DbOrTx<LearningSchema>;
@@ -54,23 +54,44 @@ const cursorCardList: ListColumns = {
 };
 
 /**
- * The same page of several topics' cards in one statement: each topic's cards are numbered
+ * Which card lists a page batch reads: topics' cards by topic id, or by capture id the cards
+ * of the topic made from each capture (at most one, topics_capture_idx), joined in the same
+ * statement so a capture's cards need no topic lookup first.
+ */
+export type CardListKey = "topicId" | "captureId";
+
+/** A listed card with the key of the list it was asked for, for the loader to group by. */
+export type ListedCard = FlashcardRow & { listKey: string };
+
+/**
+ * The same page of several lists' cards in one statement: each topic's cards are numbered
  * oldest first and cut at `first`. Rows come back grouped by topic, in page order.
  */
 export async function findFlashcardPages(
   db: Db,
-  topicIds: readonly string[],
+  by: CardListKey,
+  keys: readonly string[],
   page: ListPage,
   ownerId: string | undefined,
-): Promise<FlashcardRow[]> {
-  const keys = uuidsOnly(topicIds);
-  if (keys.length === 0 || cursorNamesNoRow(page)) return [];
-  const ranked = db
-    .select({ ...getTableColumns(flashcards), position: positionInList(cardList, "oldest first") })
+): Promise<ListedCard[]> {
+  const ids = uuidsOnly(keys);
+  if (ids.length === 0 || cursorNamesNoRow(page)) return [];
+  const key = by === "topicId" ? flashcards.topicId : topics.captureId;
+  const cards = db
+    .select({
+      ...getTableColumns(flashcards),
+      // Aliased: selecting topic_id twice would make the outer query's reference ambiguous.
+      listKey: sql<string>`${key}`.as("list_key"),
+      position: positionInList(cardList, "oldest first"),
+    })
     .from(flashcards)
+    .$dynamic();
+  const ranked = (
+    by === "captureId" ? cards.innerJoin(topics, eq(topics.id, flashcards.topicId)) : cards
+  )
     .where(
       and(
-        inArray(flashcards.topicId, keys),
+        inArray(key, ids),
         ownedBy(flashcards.ownerId, ownerId),
         page.after
           ? followingCursor(cardList, { table: cursorCard, columns: cursorCardList }, page.after)

@@ -1,11 +1,9 @@
 import type { CaptureResolvers } from "../generated/graphql.ts";
-import { topicFlashcards } from "./lists.ts";
+import { captureFlashcards } from "./lists.ts";
 
 /** Looked up among the viewer's topics, so another user's capture has no topic and no cards here. */
 export const Capture: CaptureResolvers = {
   topic: (capture, _, ctx) => ctx.loaders.topicByCaptureId.load(capture.id),
-  flashcards: async (capture, args, ctx) => {
-    const topic = await ctx.loaders.topicByCaptureId.load(capture.id);
-    return topicFlashcards(ctx, topic?.id, args);
-  },
+  // By capture, not by its topic: the cards load beside the topic, not after it.
+  flashcards: (capture, args, ctx) => captureFlashcards(ctx, capture.id, args),
 };

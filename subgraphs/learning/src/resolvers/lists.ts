@@ -26,17 +26,36 @@ async function pageOf<R>(list: List<R>, args: unknown): Promise<R[]> {
   return rows;
 }
 
-/** A topic's cards; a capture without a topic (`undefined`) has none. */
+/** A topic's cards. */
 export const topicFlashcards = (
   ctx: LearningContext,
-  topicId: string | undefined,
+  topicId: string,
   args: unknown,
 ): Promise<FlashcardRow[]> =>
   pageOf(
     {
-      load: async (page) => (topicId ? ctx.loaders.flashcardsByTopicId(page).load(topicId) : []),
-      contains: async (id) =>
-        topicId !== undefined && (await ctx.loaders.flashcardById.load(id))?.topicId === topicId,
+      load: (page) => ctx.loaders.flashcardsByTopicId(page).load(topicId),
+      contains: async (id) => (await ctx.loaders.flashcardById.load(id))?.topicId === topicId,
+    },
+    args,
+  );
+
+/** The cards of the topic made from a capture; a capture without a topic has none. */
+export const captureFlashcards = (
+  ctx: LearningContext,
+  captureId: string,
+  args: unknown,
+): Promise<FlashcardRow[]> =>
+  pageOf(
+    {
+      load: (page) => ctx.loaders.flashcardsByCaptureId(page).load(captureId),
+      contains: async (id) => {
+        const [topic, card] = await Promise.all([
+          ctx.loaders.topicByCaptureId.load(captureId),
+          ctx.loaders.flashcardById.load(id),
+        ]);
+        return topic !== null && card?.topicId === topic.id;
+      },
     },
     args,
   );
