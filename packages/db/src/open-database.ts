@@ -8,6 +8,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { runCommitHooks } from "./after-commit.ts";
 import { ensureDatabaseExists } from "./ensure-database.ts";
+import { DatabaseTracing, databaseAttributes, traceTransactions } from "./statement-spans.ts";
 import type { Db } from "./types.ts";
 import { withDeadline } from "./with-deadline.ts";
 
@@ -34,7 +35,10 @@ export interface OpenDatabaseOptions<S extends Record<string, unknown>> {
 const DEFAULT_PING_TIMEOUT_MS = 2_000;
 
 export interface Database<S extends Record<string, unknown>> {
-  /** Its transactions run the `afterCommit` hooks registered in them once they commit. */
+  /**
+   * Its transactions run the `afterCommit` hooks registered in them once they commit. Its
+   * statements and transactions make spans under the active span (see statement-spans.ts).
+   */
   db: Db<S>;
   /**
    * Resolves when a trivial query succeeds; rejects when it fails or does not answer within
@@ -48,13 +52,9 @@ export interface Database<S extends Record<string, unknown>> {
 export async function openDatabase<S extends Record<string, unknown>>(
   options: OpenDatabaseOptions<S>,
 ): Promise<Database<S>> {
-  const logger = options.onQuery
-    ? { logQuery: (query: string) => options.onQuery?.(query) }
-    : undefined;
-  return options.url ? openServer(options.url, options, logger) : openEmbedded(options, logger);
+  const tracing = new DatabaseTracing(databaseAttributes(options.url), options.onQuery);
+  return options.url ? openServer(options.url, options, tracing) : openEmbedded(options, tracing);
 }
-
-type QueryLogger = { logQuery(query: string): void } | undefined;
 
 /**
  * Seconds a closed connection waits before connecting again, by failed attempts in a row.
@@ -67,7 +67,7 @@ const reconnectDelaySeconds = (failures: number) => Math.min(0.05 * 2 ** failure
 async function openServer<S extends Record<string, unknown>>(
   url: string,
   options: OpenDatabaseOptions<S>,
-  logger: QueryLogger,
+  tracing: DatabaseTracing,
 ): Promise<Database<S>> {
   await ensureDatabaseExists(url);
   const client = postgres(url, {
@@ -75,7 +75,7 @@ async function openServer<S extends Record<string, unknown>>(
     onnotice: () => {},
     backoff: reconnectDelaySeconds,
   });
-  const db = drizzlePostgres(client, { schema: options.schema, logger });
+  const db = drizzlePostgres(client, { schema: options.schema, logger: tracing });
   // Replicas starting together must not run the same migration twice.
   const lock = await client.reserve();
   try {
@@ -86,7 +86,7 @@ async function openServer<S extends Record<string, unknown>>(
     lock.release();
   }
   return {
-    db: runCommitHooks(db as unknown as Db<S>),
+    db: runCommitHooks(traceTransactions(db as unknown as Db<S>, tracing)),
     ping: () => pingWithin(options, client`select 1`),
     close: () => client.end({ timeout: 5 }),
   };
@@ -94,14 +94,14 @@ async function openServer<S extends Record<string, unknown>>(
 
 async function openEmbedded<S extends Record<string, unknown>>(
   options: OpenDatabaseOptions<S>,
-  logger: QueryLogger,
+  tracing: DatabaseTracing,
 ): Promise<Database<S>> {
   mkdirSync(options.pgliteDir, { recursive: true });
   const client = new PGlite(options.pgliteDir);
-  const db = drizzlePglite(client, { schema: options.schema, logger });
+  const db = drizzlePglite(client, { schema: options.schema, logger: tracing });
   await migratePglite(db, { migrationsFolder: options.migrationsFolder });
   return {
-    db: runCommitHooks(db as unknown as Db<S>),
+    db: runCommitHooks(traceTransactions(db as unknown as Db<S>, tracing)),
     ping: () => pingWithin(options, db.execute(sql`select 1`)),
     close: () => client.close(),
   };

@@ -5,7 +5,8 @@
 // Off unless the standard OTEL_* environment asks for traces: OTEL_TRACES_EXPORTER (otlp,
 // console) or an OTLP endpoint. OTEL_SERVICE_NAME names the service; OTEL_SDK_DISABLED=true
 // turns it off whatever else is set. Everything else (protocol, headers, sampler) is the
-// SDK's own reading of OTEL_*.
+// SDK's own reading of OTEL_*. SQL statements get their spans from @kai/db itself
+// (statement-spans.ts): no instrumentation here sees postgres.js.
 import { GraphQLInstrumentation } from "@opentelemetry/instrumentation-graphql";
 import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
 import { NodeSDK } from "@opentelemetry/sdk-node";
