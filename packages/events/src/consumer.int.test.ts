@@ -87,6 +87,39 @@ describe("a durable consumer", () => {
     expect(applied).toEqual([event.id, marker.id]);
   });
 
+  it("handles different users' events side by side and each user's in order", async () => {
+    const otherUser = "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e";
+    const first = topicCompleted();
+    const second = topicCompleted();
+    const other = buildEvent("learning.topic_completed", otherUser, first.data);
+    let otherApplied = () => {};
+    const otherDone = new Promise<void>((resolve) => {
+      otherApplied = resolve;
+    });
+    const applied: string[] = [];
+    // The first event waits for the other user's, published after it: handled one at a time,
+    // that wait would time out and the order below would differ.
+    const consumer = await consume("side-by-side", {
+      handle: async (id) => {
+        if (id === first.id) {
+          await Promise.race([otherDone, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+        }
+        if (id === other.id) otherApplied();
+        applied.push(id);
+      },
+    });
+    const js = nc.jetstream();
+    await js.publish(`learning.topic_completed.${userId}`, JSON.stringify(first));
+    await js.publish(`learning.topic_completed.${userId}`, JSON.stringify(second));
+    await js.publish(`learning.topic_completed.${otherUser}`, JSON.stringify(other));
+    await waitFor(() => (applied.includes(second.id) ? true : undefined), {
+      what: "the second event to be applied",
+    });
+    await consumer.stop();
+    const ours = new Set([first.id, second.id, other.id]);
+    expect(applied.filter((id) => ours.has(id))).toEqual([other.id, first.id, second.id]);
+  });
+
   it("gives up after its deliveries: records why once, parks the message, and moves on", async () => {
     // A new durable starts at the stream's first message, so it also gives up on the events
     // the test above published; only this test's event is looked at.

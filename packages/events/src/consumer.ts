@@ -15,6 +15,7 @@ import {
   type JsMsg,
 } from "nats";
 import { type EventEnvelope, type EventType, parseEvent } from "./catalogue.ts";
+import { KeyedLanes } from "./keyed-lanes.ts";
 import { streamOf } from "./streams.ts";
 import { processedEvents } from "./tables.ts";
 
@@ -77,10 +78,17 @@ export interface ConsumerOptions<T extends EventType, P = undefined> {
   maxDeliveries?: number;
   /** Base redelivery delay after a failure, doubled each attempt, at most 10 s. Default 500 ms. */
   retryDelayMs?: number;
+  /**
+   * Messages handled at once. Default 4. A subject is one user's events of this type, and its
+   * messages are handled one after another in stream order; different users' side by side, so
+   * one slow event (or a handler's many round trips under a busy database) does not hold every
+   * other user's behind it. Each in-flight message may hold a pool connection.
+   */
+  concurrency?: number;
 }
 
 export interface Consumer {
-  /** Stops pulling, lets the message in hand finish, then resolves. */
+  /** Stops pulling, lets the messages in hand finish, then resolves. */
   stop(): Promise<void>;
 }
 
@@ -113,12 +121,16 @@ export async function startConsumer<T extends EventType, P = undefined>(
   });
   const settled = (outcome: "applied" | "duplicate" | "skipped" | "retried" | "parked") =>
     consumerMessages.inc({ durable, outcome });
+  const lanes = new KeyedLanes(options.concurrency ?? 4);
   const done = (async () => {
     for await (const message of messages) {
-      await traced(message).catch((error: unknown) => {
-        log.error({ err: error, durable }, "consumer failed to settle a message");
-      });
+      await lanes.admit(message.subject, () =>
+        traced(message).catch((error: unknown) => {
+          log.error({ err: error, durable }, "consumer failed to settle a message");
+        }),
+      );
     }
+    await lanes.idle();
   })();
 
   /** Handles the message in a span that joins the trace of the request that caused the event. */
