@@ -1,6 +1,6 @@
+import { randomUUID } from "node:crypto";
+import { waitFor } from "@kai/testkit";
 import { GraphQLClient } from "graphql-request";
-import { register, waitForProgress } from "../tests/support/operations.ts";
-import type { Stack } from "../tests/support/stack.ts";
 import { mapPooled } from "./pool.ts";
 
 export interface BenchUser {
@@ -19,20 +19,35 @@ export interface BenchUser {
 /** Registrations run this many at a time: argon2id is memory-hard and the machine is small. */
 const SETUP_CONCURRENCY = 8;
 
-/**
- * Users with one card each, made through the stack's in-process gateway so the setup does not
- * count towards the measured gateway, whose URL the returned clients use.
- */
+const REGISTER =
+  "mutation ($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }";
+
+/** Users with `cardsEach` new cards each, signed in against the gateway at `gatewayUrl`. */
 export function createUsers(
-  stack: Stack,
-  count: number,
   gatewayUrl: string,
+  count: number,
   cardsEach: number,
 ): Promise<BenchUser[]> {
   const indexes = Array.from({ length: count }, (_, index) => index);
   return mapPooled(indexes, SETUP_CONCURRENCY, async (index) => {
     const name = `Bench${index}`;
-    const session = await register(stack, name);
+    const { register } = await new GraphQLClient(gatewayUrl).request<{
+      register: { accessToken: string; user: { id: string } };
+    }>(REGISTER, {
+      input: {
+        email: `bench${index}-${randomUUID()}@example.com`,
+        password: "correct horse battery",
+        name,
+        timezone: "Europe/London",
+      },
+    });
+    const session = {
+      userId: register.user.id,
+      accessToken: register.accessToken,
+      client: new GraphQLClient(gatewayUrl, {
+        headers: { authorization: `Bearer ${register.accessToken}` },
+      }),
+    };
     const { createTopic } = await session.client.request<{ createTopic: { id: string } }>(
       "mutation ($input: CreateTopicInput!) { createTopic(input: $input) { id } }",
       { input: { name: "Benchmarks" } },
@@ -48,14 +63,12 @@ export function createUsers(
       flashcardIds.push(createFlashcard.id);
     }
     // A review before progress knows the user would be retried later and skew the first latency.
-    await waitForProgress(session, () => true);
+    await waitForProgress(session.client);
     return {
       userId: session.userId,
       name,
       accessToken: session.accessToken,
-      client: new GraphQLClient(gatewayUrl, {
-        headers: { authorization: `Bearer ${session.accessToken}` },
-      }),
+      client: session.client,
       flashcardIds,
     };
   });
@@ -63,13 +76,29 @@ export function createUsers(
 
 const reviewed = new WeakMap<BenchUser, number>();
 
-/** Reviews the user's next new card, so every review scores. */
-export function review(user: BenchUser): Promise<unknown> {
+/** The user's next new card: reviewing each card once, every review scores. */
+export function nextCard(user: BenchUser): string {
   const next = reviewed.get(user) ?? 0;
   reviewed.set(user, next + 1);
-  const flashcardId = user.flashcardIds[next % user.flashcardIds.length];
+  return user.flashcardIds[next % user.flashcardIds.length] as string;
+}
+
+export function review(user: BenchUser, flashcardId: string): Promise<unknown> {
   return user.client.request(
     "mutation ($input: ReviewFlashcardInput!) { reviewFlashcard(input: $input) { id } }",
     { input: { flashcardId, quality: 4 } },
+  );
+}
+
+/** Polls until progress knows the user (its users.user_created consumer has run). */
+function waitForProgress(client: GraphQLClient): Promise<true> {
+  return waitFor(
+    async () => {
+      const { me } = await client
+        .request<{ me: { progress: unknown } }>("{ me { progress { points } } }")
+        .catch(() => ({ me: { progress: null } }));
+      return me.progress ? true : undefined;
+    },
+    { timeoutMs: 15_000, what: "progress to know the user" },
   );
 }

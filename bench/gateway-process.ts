@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { freePort, waitFor } from "@kai/testkit";
 import type { Stack } from "../tests/support/stack.ts";
 
@@ -67,6 +67,40 @@ export async function startGatewayProcess(
     cpuSeconds: () => readCpuSeconds(child.pid ?? 0),
     stop: () => stopChild(child),
   };
+}
+
+/**
+ * A gateway another harness started as this process's child (the perf stack's), found by its
+ * entry file in /proc, so its memory and CPU are read the same way as startGatewayProcess's.
+ */
+export async function childGateway(
+  url: string,
+  entry: string,
+  stop: () => Promise<void>,
+): Promise<GatewayProcess> {
+  const pid = await childRunning(new URL(`../${entry}`, import.meta.url).pathname);
+  return {
+    url,
+    pid,
+    memory: () => readMemory(pid),
+    cpuSeconds: () => readCpuSeconds(pid),
+    stop,
+  };
+}
+
+/** The pid of this process's child running `file`; /proc/<pid>/stat's 4th field is its parent. */
+async function childRunning(file: string): Promise<number> {
+  for (const entry of await readdir("/proc")) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    const [stat, cmdline] = await Promise.all([
+      readFile(`/proc/${pid}/stat`, "utf8").catch(() => ""),
+      readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => ""),
+    ]);
+    const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    if (parent === process.pid && cmdline.split("\0").includes(file)) return pid;
+  }
+  throw new Error(`no child process of this one runs ${file}`);
 }
 
 async function healthy(port: number): Promise<true | undefined> {

@@ -21,7 +21,7 @@ export function loadBenchOptions(env: NodeJS.ProcessEnv = process.env): BenchOpt
     socketsPerUser: positive(env, "BENCH_SOCKETS_PER_USER", 10),
     reviews: positive(env, "BENCH_REVIEWS", 200),
     rate: positive(env, "BENCH_RATE", 10),
-    deadlineMs: positive(env, "BENCH_DEADLINE_SECONDS", 120) * 1000,
+    deadlineMs: positive(env, "BENCH_DEADLINE_SECONDS", 300) * 1000,
   };
 }
 

@@ -20,6 +20,8 @@ export interface PerfStack {
   /** Each subgraph's GraphQL endpoint, by name. */
   subgraphs: Record<SubgraphName, string>;
   natsUrl: string;
+  /** The database a subgraph made for itself on the private cluster. */
+  databaseUrl(subgraph: SubgraphName): string;
   dispose(): Promise<void>;
 }
 
@@ -118,7 +120,12 @@ export async function startPerfStack(options: PerfStackOptions = {}): Promise<Pe
     const subgraphs = Object.fromEntries(
       SUBGRAPHS.map((name, index) => [name, `http://127.0.0.1:${ports[index]}/graphql`]),
     ) as Record<SubgraphName, string>;
-    return { ours, bare, subgraphs, natsUrl: nats.url, dispose };
+    const databaseUrl = (subgraph: SubgraphName) => {
+      const url = new URL(postgres.url);
+      url.pathname = `/kai_${subgraph}`;
+      return url.toString();
+    };
+    return { ours, bare, subgraphs, natsUrl: nats.url, databaseUrl, dispose };
   } catch (error) {
     await dispose();
     throw error;

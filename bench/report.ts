@@ -1,3 +1,4 @@
+import type { Hop } from "./hops.ts";
 import type { Summary } from "./latency.ts";
 import type { BenchOptions } from "./options.ts";
 
@@ -9,6 +10,8 @@ export interface BenchResult {
   expected: number;
   delivered: number;
   latency: Summary;
+  /** Where the time went, step by step, in ms after each review was sent. */
+  hops: Hop[];
   wrongUser: number;
   duplicates: number;
   failedReviews: number;
@@ -16,7 +19,7 @@ export interface BenchResult {
   memory: { idle: number; connected: number; peakConnected: number; lifetimePeak: number };
   seconds: { setup: number; measured: number };
   /** CPU seconds used during the measured phase, to show which side is the bottleneck. */
-  cpu: { gateway: number; bench: number };
+  cpu: { gateway: number; clients: number };
 }
 
 /** The result as a two-column table on stdout; progress notes go to stderr. */
@@ -45,8 +48,8 @@ export function printReport(result: BenchResult): void {
     ["gateway peak RSS while connected", mb(memory.peakConnected)],
     ["gateway VmHWM (whole life)", mb(memory.lifetimePeak)],
     [
-      "CPU in measured phase: gateway / rest",
-      `${result.cpu.gateway.toFixed(1)} s / ${result.cpu.bench.toFixed(1)} s (subgraphs + clients)`,
+      "CPU in measured phase: gateway / clients",
+      `${result.cpu.gateway.toFixed(1)} s / ${result.cpu.clients.toFixed(1)} s`,
     ],
     [
       "time: setup / measured phase",
@@ -60,9 +63,23 @@ export function printReport(result: BenchResult): void {
     ...rows.map(([label, value]) => `| ${label.padEnd(width)} | ${value}`),
   ];
   console.log(
-    `\nstreakUpdated: review mutation sent → update received by each subscriber\n\n${lines.join("\n")}\n`,
+    `\nstreakUpdated: review mutation sent → update received by each subscriber\n\n${lines.join("\n")}\n\n${hopTable(result.hops)}\n`,
   );
 }
+
+/** Each step's time after the review was sent: the differences between rows are the hops. */
+function hopTable(hops: readonly Hop[]): string {
+  return [
+    "| step, ms after the review was sent | reviews | p50 | p95 | p99 | max |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ...hops.map(
+      ({ step, after }) =>
+        `| ${step} | ${after.count} | ${f(after.median)} | ${f(after.p95)} | ${f(after.p99)} | ${f(after.max)} |`,
+    ),
+  ].join("\n");
+}
+
+const f = (value: number) => (Number.isNaN(value) ? "n/a" : value.toFixed(1));
 
 const ms = (value: number) => (Number.isNaN(value) ? "n/a" : `${value.toFixed(1)} ms`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

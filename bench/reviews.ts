@@ -1,9 +1,9 @@
 import { waitFor } from "@kai/testkit";
-import { type BenchUser, review } from "./fixtures.ts";
-import type { LatencyLedger } from "./latency.ts";
+import { type BenchUser, nextCard, review } from "./fixtures.ts";
+import { clockNow, type LatencyLedger } from "./latency.ts";
 import { mapPooled } from "./pool.ts";
 
-/** Warm-up reviews in flight at once; the subgraphs share the benchmark's process and CPU. */
+/** Warm-up reviews in flight at once: a steady trickle, not a flood of the subgraphs. */
 const WARM_UP_CONCURRENCY = 8;
 const WARM_UP_MS = 20_000;
 
@@ -18,8 +18,9 @@ export async function warmUp(
   subscribers: number,
 ): Promise<number> {
   await mapPooled(users, WARM_UP_CONCURRENCY, (user) => {
-    ledger.sent(user.userId, false);
-    return review(user);
+    const flashcardId = nextCard(user);
+    ledger.sent(user.userId, flashcardId, false);
+    return review(user, flashcardId);
   });
   await waitFor(() => (ledger.deliveries >= subscribers ? true : undefined), {
     timeoutMs: WARM_UP_MS,
@@ -46,11 +47,17 @@ export async function sendReviews(
     const due = start + (index * 1000) / rate;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
     const user = users[index % users.length] as BenchUser;
-    ledger.sent(user.userId, true);
+    const flashcardId = nextCard(user);
+    const record = ledger.sent(user.userId, flashcardId, true);
     inFlight.push(
-      review(user).catch(() => {
-        failed++;
-      }),
+      review(user, flashcardId).then(
+        () => {
+          if (record) record.answeredAt = clockNow();
+        },
+        () => {
+          failed++;
+        },
+      ),
     );
   }
   await Promise.all(inFlight);

@@ -1,13 +1,16 @@
 // `pnpm bench`: from a review mutation to each subscriber's streakUpdated, with 1,000
 // graphql-ws subscribers on one gateway process, and that process's memory while they are
-// connected. Everything runs on localhost and is bounded in count and time (see options.ts).
+// connected. The subgraphs and the gateway run as production processes (perf-stack.ts), so
+// this process holds the clients alone. Everything runs on localhost and is bounded in count
+// and time (see options.ts).
 import { waitFor } from "@kai/testkit";
-import { startStack } from "../tests/support/stack.ts";
 import { Cleanup } from "./cleanup.ts";
 import { type BenchUser, createUsers } from "./fixtures.ts";
-import { type GatewayProcess, sampleMemory, startGatewayProcess } from "./gateway-process.ts";
+import { childGateway, type GatewayProcess, sampleMemory } from "./gateway-process.ts";
+import { measureHops } from "./hops.ts";
 import { LatencyLedger, summarize } from "./latency.ts";
 import { type BenchOptions, loadBenchOptions } from "./options.ts";
+import { type PerfStack, startPerfStack } from "./perf-stack.ts";
 import { type BenchResult, printReport } from "./report.ts";
 import { sendReviews, warmUp } from "./reviews.ts";
 import { connectSubscribers } from "./subscribers.ts";
@@ -19,25 +22,34 @@ const note = (message: string) => console.error(`[bench] ${message}`);
 const secondsSince = (since: number) => (performance.now() - since) / 1000;
 
 interface Setup {
+  stack: PerfStack;
   gateway: GatewayProcess;
   users: BenchUser[];
 }
 
 async function setUp(options: BenchOptions, cleanup: Cleanup): Promise<Setup> {
-  note("starting the subgraphs and the gateway process…");
-  const stack = await startStack();
-  cleanup.add(() => stack.stop());
-  const gateway = await startGatewayProcess(stack);
-  cleanup.add(() => gateway.stop());
-  note(`registering ${options.users} users, each with a card…`);
+  note("starting PostgreSQL, NATS, Redis, the subgraphs and the gateways…");
+  // Registered before it is up: a deadline during the start must still stop what started.
+  const starting = startPerfStack();
+  cleanup.add(() => starting.then((stack) => stack.dispose()).catch(() => {}));
+  const stack = await starting;
+  // Production answers "Internal server error"; the cause is in the gateway's log.
+  cleanup.add(async () => {
+    if (failed) console.error(`[bench] the gateway's last lines:\n${stack.ours.output()}`);
+  });
+  const gateway = await childGateway(stack.ours.url, "gateway/src/main.ts", () =>
+    stack.ours.stop(),
+  );
   // One warm-up review per user, then its share of the measured ones, each of a new card.
   const cards = 1 + Math.ceil(options.reviews / options.users);
-  return { gateway, users: await createUsers(stack, options.users, gateway.url, cards) };
+  note(`registering ${options.users} users, each with ${cards} cards…`);
+  const users = await createUsers(gateway.url, options.users, cards);
+  return { stack, gateway, users };
 }
 
 async function run(options: BenchOptions, cleanup: Cleanup): Promise<BenchResult> {
   const started = performance.now();
-  const { gateway, users } = await setUp(options, cleanup);
+  const { stack, gateway, users } = await setUp(options, cleanup);
   const idle = (await gateway.memory()).rss;
   const sampler = sampleMemory(gateway);
   cleanup.add(async () => void sampler.stop());
@@ -66,6 +78,8 @@ async function run(options: BenchOptions, cleanup: Cleanup): Promise<BenchResult
     what: "the last updates",
   }).catch(() => note("some updates never arrived; reporting what did"));
   const own = process.cpuUsage(ownCpu);
+  const gatewaySeconds = (await gateway.cpuSeconds()) - gatewayCpu;
+  const hops = await measureHops(stack.databaseUrl, ledger.reviews);
 
   return {
     options,
@@ -74,6 +88,7 @@ async function run(options: BenchOptions, cleanup: Cleanup): Promise<BenchResult
     expected,
     delivered: ledger.latencies.length,
     latency: summarize(ledger.latencies),
+    hops,
     wrongUser: ledger.wrongUser,
     duplicates: ledger.duplicates,
     failedReviews,
@@ -86,13 +101,14 @@ async function run(options: BenchOptions, cleanup: Cleanup): Promise<BenchResult
     },
     seconds: { setup, measured: secondsSince(measuring) },
     cpu: {
-      gateway: (await gateway.cpuSeconds()) - gatewayCpu,
-      bench: (own.user + own.system) / 1e6,
+      gateway: gatewaySeconds,
+      clients: (own.user + own.system) / 1e6,
     },
   };
 }
 
 const options = loadBenchOptions();
+let failed = false;
 const cleanup = new Cleanup();
 const finish = (code: number) => cleanup.run().finally(() => process.exit(code));
 const deadline = setTimeout(() => {
@@ -109,6 +125,7 @@ run(options, cleanup).then(
     return finish(0);
   },
   (error: unknown) => {
+    failed = true;
     console.error(error);
     return finish(1);
   },

@@ -1,6 +1,7 @@
 import { type Client, createClient } from "graphql-ws";
 import WebSocket from "ws";
 import type { BenchUser } from "./fixtures.ts";
+import { clockNow } from "./latency.ts";
 import { mapPooled } from "./pool.ts";
 
 const STREAK_UPDATED = "subscription { streakUpdated { points streak user { name } } }";
@@ -35,7 +36,7 @@ export interface Subscribers {
 /**
  * `perUser` graphql-ws clients per user, each subscribed to its user's streakUpdated, as that
  * many devices would be. Resolves once every socket is connected; `onUpdate` sees each result
- * with the monotonic time it arrived.
+ * with the time it arrived (clockNow).
  */
 export async function connectSubscribers(
   gatewayUrl: string,
@@ -65,7 +66,7 @@ export async function connectSubscribers(
         { query: STREAK_UPDATED },
         {
           next: ({ data }) => {
-            if (data) onUpdate(subscriber, data.streakUpdated, performance.now());
+            if (data) onUpdate(subscriber, data.streakUpdated, clockNow());
             else fail();
           },
           error: fail,
