@@ -21,7 +21,7 @@ const REVIEWERS = ["Ada", "Grace", "Edsger"];
 const PROGRESS_STEP = 5;
 /**
  * How long scoring may take to catch up after a fault: reconnects, backoff, and JetStream's
- * ack wait (30 s in @kai/events), after which messages a killed process held are redelivered.
+ * ack wait (5 s in the test stacks), after which messages a killed process held are redelivered.
  */
 const SETTLE_MS = 45_000;
 /**

@@ -34,7 +34,7 @@ const CAPTURES = 4;
 const STEP = 8;
 /**
  * How long the survivors may take to catch up after a kill: messages the killed process held
- * are redelivered once JetStream's ack wait (30 s in @kai/events) runs out.
+ * are redelivered once JetStream's ack wait (5 s in the test stacks) runs out.
  */
 const SETTLE_MS = 45_000;
 

@@ -81,6 +81,8 @@ export async function startProcessStack(): Promise<ProcessStack> {
       REDIS_URL: redis.url,
       DATA_DIR: dataDir,
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      // A killed consumer's messages come back after 5 s instead of production's 30.
+      EVENTS_ACK_WAIT_MS: "5000",
       JWKS_URL: `http://127.0.0.1:${ports[0]}/.well-known/jwks.json`,
     };
     const make = (name: ServiceName, entry: string, port: number, env = {}) =>

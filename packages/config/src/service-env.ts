@@ -9,6 +9,11 @@ export const serviceEnv = z.object({
   NATS_URL: z.string().default("nats://127.0.0.1:4222"),
   /** Copies JetStream keeps of each stream: 3 on a three-node cluster (R3), 1 on a lone server. */
   NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
+  /**
+   * How long an event a consumer received may go unacknowledged before JetStream hands it to
+   * another replica: the delay before a crashed consumer's work resumes.
+   */
+  EVENTS_ACK_WAIT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   /** Shared, rebuildable state: leaderboards, rate limits. Losing it loses no data. */
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

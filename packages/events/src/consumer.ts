@@ -19,7 +19,6 @@ import { KeyedLanes } from "./keyed-lanes.ts";
 import { streamOf } from "./streams.ts";
 import { processedEvents } from "./tables.ts";
 
-const ACK_WAIT_MS = 30_000;
 /** The longest a failed message waits before it is redelivered, however often it failed. */
 const MAX_RETRY_DELAY_MS = 10_000;
 
@@ -79,6 +78,12 @@ export interface ConsumerOptions<T extends EventType, P = undefined> {
   /** Base redelivery delay after a failure, doubled each attempt, at most 10 s. Default 500 ms. */
   retryDelayMs?: number;
   /**
+   * How long a delivered message may go unacknowledged before JetStream redelivers it: how
+   * soon the work of a consumer that died mid-message resumes elsewhere. A slow `prepare` keeps
+   * its message by reporting progress every third of it. Default 30 s.
+   */
+  ackWaitMs?: number;
+  /**
    * Messages handled at once. Default 4. A subject is one user's events of this type, and its
    * messages are handled one after another in stream order; different users' side by side, so
    * one slow event (or a handler's many round trips under a busy database) does not hold every
@@ -104,12 +109,13 @@ export async function startConsumer<T extends EventType, P = undefined>(
   const stream = streamOf(type);
   const maxDeliveries = options.maxDeliveries ?? 5;
   const retryDelayMs = options.retryDelayMs ?? 500;
+  const ackWaitMs = options.ackWaitMs ?? 30_000;
   await jsm.consumers.add(stream, {
     durable_name: durable,
     filter_subject: `${type}.>`,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
-    ack_wait: ACK_WAIT_MS * 1e6,
+    ack_wait: ackWaitMs * 1e6,
     max_deliver: -1,
   });
   const consumer = await js.consumers.get(stream, durable);
@@ -179,7 +185,7 @@ export async function startConsumer<T extends EventType, P = undefined>(
           return;
         }
         // Slow work may outlast ack_wait; tell JetStream the message is in hand meanwhile.
-        const heartbeat = setInterval(() => message.working(), ACK_WAIT_MS / 3);
+        const heartbeat = setInterval(() => message.working(), ackWaitMs / 3);
         try {
           preparing = true;
           prepared = await options.prepare(event);

@@ -172,6 +172,7 @@ export async function startSubgraphRuntime<
         js: nats.js,
         jsm: nats.jsm,
         log,
+        ackWaitMs: env.EVENTS_ACK_WAIT_MS,
         prepare: spec.prepare?.bind(spec),
         handle: async (tx, event, prepared) => {
           await spec.handle(tx as unknown as Tx<S>, event, prepared);

@@ -19,6 +19,8 @@ interface Context extends BaseContext {
 }
 
 const DURABLE = "users-user-deleted";
+/** Short, so the redelivery after a lost nak comes within the test's patience. */
+const ACK_WAIT_MS = 5_000;
 /** Users whose erasure takes NATS down before it commits: the purge after it must fail. */
 const outageDuring = new Set<string>();
 
@@ -55,7 +57,10 @@ const loadEnv = (source: Record<string, string>) => ({
 });
 
 beforeAll(async () => {
-  probe = await startTestSubgraph(probeSubgraph, { loadEnv });
+  probe = await startTestSubgraph(probeSubgraph, {
+    loadEnv,
+    env: { EVENTS_ACK_WAIT_MS: String(ACK_WAIT_MS) },
+  });
 });
 
 afterAll(() => probe?.dispose());
@@ -153,7 +158,7 @@ describe("a users.user_deleted consumer", () => {
     expect((await outcomes()).applied ?? 0).toBe(before.applied ?? 0);
     await probe.nats.restart();
     // The nak sent into the outage is lost with it: the redelivery comes when the ack wait
-    // (30 s) runs out, not sooner.
+    // runs out, not sooner.
     await settled();
     expect(await streamOf(cy)).toEqual({ [`users.user_deleted.${cy}`]: 1 });
     // The redelivery found the erasure applied and only finished its purge.
