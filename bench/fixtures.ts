@@ -22,6 +22,12 @@ const SETUP_CONCURRENCY = 8;
 const REGISTER =
   "mutation ($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }";
 
+/**
+ * Setup attempts per user. A fetch from the gateway to a subgraph can fail with ECONNRESET
+ * when it reuses a keep-alive connection the subgraph is closing; a fresh user is made instead.
+ */
+const SETUP_ATTEMPTS = 3;
+
 /** Users with `cardsEach` new cards each, signed in against the gateway at `gatewayUrl`. */
 export function createUsers(
   gatewayUrl: string,
@@ -30,48 +36,57 @@ export function createUsers(
 ): Promise<BenchUser[]> {
   const indexes = Array.from({ length: count }, (_, index) => index);
   return mapPooled(indexes, SETUP_CONCURRENCY, async (index) => {
-    const name = `Bench${index}`;
-    const { register } = await new GraphQLClient(gatewayUrl).request<{
-      register: { accessToken: string; user: { id: string } };
-    }>(REGISTER, {
-      input: {
-        email: `bench${index}-${randomUUID()}@example.com`,
-        password: "correct horse battery",
-        name,
-        timezone: "Europe/London",
-      },
-    });
-    const session = {
-      userId: register.user.id,
-      accessToken: register.accessToken,
-      client: new GraphQLClient(gatewayUrl, {
-        headers: { authorization: `Bearer ${register.accessToken}` },
-      }),
-    };
-    const { createTopic } = await session.client.request<{ createTopic: { id: string } }>(
-      "mutation ($input: CreateTopicInput!) { createTopic(input: $input) { id } }",
-      { input: { name: "Benchmarks" } },
-    );
-    const flashcardIds: string[] = [];
-    for (let card = 0; card < cardsEach; card++) {
-      const { createFlashcard } = await session.client.request<{ createFlashcard: { id: string } }>(
-        "mutation ($input: CreateFlashcardInput!) { createFlashcard(input: $input) { id } }",
-        {
-          input: { topicId: createTopic.id, front: `p99 #${card}?`, back: "The 99th percentile." },
-        },
-      );
-      flashcardIds.push(createFlashcard.id);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await createUser(gatewayUrl, `Bench${index}`, cardsEach);
+      } catch (error) {
+        if (attempt >= SETUP_ATTEMPTS) throw error;
+      }
     }
-    // A review before progress knows the user would be retried later and skew the first latency.
-    await waitForProgress(session.client);
-    return {
-      userId: session.userId,
-      name,
-      accessToken: session.accessToken,
-      client: session.client,
-      flashcardIds,
-    };
   });
+}
+
+async function createUser(gatewayUrl: string, name: string, cardsEach: number): Promise<BenchUser> {
+  const { register } = await new GraphQLClient(gatewayUrl).request<{
+    register: { accessToken: string; user: { id: string } };
+  }>(REGISTER, {
+    input: {
+      email: `${name.toLowerCase()}-${randomUUID()}@example.com`,
+      password: "correct horse battery",
+      name,
+      timezone: "Europe/London",
+    },
+  });
+  const session = {
+    userId: register.user.id,
+    accessToken: register.accessToken,
+    client: new GraphQLClient(gatewayUrl, {
+      headers: { authorization: `Bearer ${register.accessToken}` },
+    }),
+  };
+  const { createTopic } = await session.client.request<{ createTopic: { id: string } }>(
+    "mutation ($input: CreateTopicInput!) { createTopic(input: $input) { id } }",
+    { input: { name: "Benchmarks" } },
+  );
+  const flashcardIds: string[] = [];
+  for (let card = 0; card < cardsEach; card++) {
+    const { createFlashcard } = await session.client.request<{ createFlashcard: { id: string } }>(
+      "mutation ($input: CreateFlashcardInput!) { createFlashcard(input: $input) { id } }",
+      {
+        input: { topicId: createTopic.id, front: `p99 #${card}?`, back: "The 99th percentile." },
+      },
+    );
+    flashcardIds.push(createFlashcard.id);
+  }
+  // A review before progress knows the user would be retried later and skew the first latency.
+  await waitForProgress(session.client);
+  return {
+    userId: session.userId,
+    name,
+    accessToken: session.accessToken,
+    client: session.client,
+    flashcardIds,
+  };
 }
 
 const reviewed = new WeakMap<BenchUser, number>();
