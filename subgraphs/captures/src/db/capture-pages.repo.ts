@@ -72,11 +72,17 @@ export async function findCapturePages(
     )
     .as("ranked");
   const { position, ...columns } = ranked._.selectedFields;
-  return db
-    .select(columns)
-    .from(ranked)
-    .where(and(gt(position, page.skip), lte(position, page.skip + page.limit)))
-    .orderBy(ranked.ownerId, position);
+  return (
+    db
+      .select(columns)
+      .from(ranked)
+      .where(and(gt(position, page.skip), lte(position, page.skip + page.limit)))
+      .orderBy(ranked.ownerId, position)
+      // Prepared: postgres.js runs an unprepared statement with parameters in two round trips
+      // (describe, then execute); a prepared one is described once per connection.
+      .prepare("capture_pages")
+      .execute()
+  );
 }
 
 /** How many captures match the filter, per owner; owners with none are left out. */
@@ -87,9 +93,14 @@ export function countCaptures(
 ): Promise<{ ownerId: string; total: number }[]> {
   const owners = uuidsOnly(ownerIds);
   if (owners.length === 0) return Promise.resolve([]);
-  return db
-    .select({ ownerId: captures.ownerId, total: count() })
-    .from(captures)
-    .where(and(inArray(captures.ownerId, owners), matching(filter)))
-    .groupBy(captures.ownerId);
+  return (
+    db
+      .select({ ownerId: captures.ownerId, total: count() })
+      .from(captures)
+      .where(and(inArray(captures.ownerId, owners), matching(filter)))
+      .groupBy(captures.ownerId)
+      // Prepared, like the page.
+      .prepare("capture_counts")
+      .execute()
+  );
 }

@@ -100,11 +100,17 @@ export async function findFlashcardPages(
     )
     .as("ranked");
   const { position, ...columns } = ranked._.selectedFields;
-  return db
-    .select(columns)
-    .from(ranked)
-    .where(lte(position, page.first))
-    .orderBy(ranked.topicId, ranked.createdAt, ranked.id);
+  return (
+    db
+      .select(columns)
+      .from(ranked)
+      .where(lte(position, page.first))
+      .orderBy(ranked.topicId, ranked.createdAt, ranked.id)
+      // Prepared: postgres.js runs an unprepared statement with parameters in two round trips
+      // (describe, then execute); a prepared one is described once per connection.
+      .prepare("flashcard_pages")
+      .execute()
+  );
 }
 
 export async function countFlashcardsByTopicIds(

@@ -31,10 +31,16 @@ export async function findTopicsByCaptureIds(
 ): Promise<TopicRow[]> {
   const keys = uuidsOnly(captureIds);
   if (keys.length === 0) return [];
-  return db
-    .select()
-    .from(topics)
-    .where(and(inArray(topics.captureId, keys), ownedBy(topics.ownerId, ownerId)));
+  return (
+    db
+      .select()
+      .from(topics)
+      .where(and(inArray(topics.captureId, keys), ownedBy(topics.ownerId, ownerId)))
+      // Prepared: postgres.js runs an unprepared statement with parameters in two round trips
+      // (describe, then execute); a prepared one is described once per connection.
+      .prepare("topics_by_capture_ids")
+      .execute()
+  );
 }
 
 const cursorTopic = alias(topics, "cursor");
