@@ -1,4 +1,9 @@
+import { Cleanup } from "./cleanup.ts";
+import { dashboardUser } from "./compare.ts";
+import { load } from "./http-load.ts";
 import { summarize } from "./latency.ts";
+import { startPerfStack } from "./perf-stack.ts";
+import { DASHBOARD, LIGHT } from "./queries.ts";
 
 /** One subgraph fetch of the dashboard's query plan (query-plan.ts), sent straight to it. */
 interface Fetch {
@@ -82,4 +87,46 @@ export async function timeDashboardFetches(
     results.push({ name: fetch.name, p50: median, p99 });
   }
   return results;
+}
+
+/**
+ * The quick loop for the dashboard's latency (`tsx bench/fetch-timing.ts`): each fetch
+ * straight to its subgraph, then the light query and the dashboard at one client through
+ * Kai's gateway, alternated for BENCH_ROUNDS rounds of BENCH_SECONDS, with the ratio of their
+ * p50s per round (a busy machine slows both alike, so read the ratio).
+ */
+async function main(): Promise<void> {
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const seconds = Number(process.env.BENCH_SECONDS ?? 4);
+  const cleanup = new Cleanup();
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => void cleanup.run().finally(() => process.exit(130)));
+  try {
+    const stack = await startPerfStack();
+    cleanup.add(() => stack.dispose());
+    const { token, userId } = await dashboardUser(stack.ours.url, 30);
+    for (const { name, p50, p99 } of await timeDashboardFetches(stack.subgraphs, token, userId))
+      console.log(`${name}: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);
+    await load(stack.ours.url, token, DASHBOARD, 1, 1);
+    for (let round = 1; round <= rounds; round++) {
+      const light = await load(stack.ours.url, token, LIGHT, 1, seconds);
+      const dashboard = await load(stack.ours.url, token, DASHBOARD, 1, seconds);
+      const failures = light.failures + dashboard.failures;
+      console.log(
+        `round ${round}: light p50 ${light.p50.toFixed(1)} ms, dashboard p50 ${dashboard.p50.toFixed(1)} ms, ratio ${(dashboard.p50 / light.p50).toFixed(2)}×${failures ? `, ${failures} failures` : ""}`,
+      );
+    }
+  } finally {
+    await cleanup.run();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }
