@@ -43,6 +43,7 @@ const CREATE_CARD = `mutation ($input: CreateFlashcardInput!) { createFlashcard(
 const POINTS = "{ me { progress { points } } }";
 /** OTLP span kinds. */
 const SERVER = 2;
+const CLIENT = 3;
 const CONSUMER = 5;
 
 let collector: OtlpCollector;
@@ -207,6 +208,13 @@ describe("work spread over the replicas", () => {
     const consumer = spans.find((span) => span.service === "progress" && span.kind === CONSUMER);
     expect(consumer?.name).toMatch(/^consume /);
     expect(parentOf(consumer)?.service).toBe("learning");
+    // And the SQL learning ran for it, as client spans named by statement and table.
+    expect(
+      spans.some(
+        (span) =>
+          span.service === "learning" && span.kind === CLIENT && span.name === "UPDATE flashcards",
+      ),
+    ).toBe(true);
   });
 
   it("each capture becomes exactly one topic, though a learning replica is SIGKILLed mid-flow", async () => {
