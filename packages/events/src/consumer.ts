@@ -195,8 +195,13 @@ export async function startConsumer<T extends EventType, P = undefined>(
         }
       }
       const outcome = await options.db.transaction(async (tx) => {
-        if (!(await claim(tx, event.id))) return "duplicate";
-        if (await options.skip?.(tx, event)) return "skipped";
+        // Asked together: one round trip, not two, before the effect can start.
+        const [fresh, skipped] = await Promise.all([
+          claim(tx, event.id),
+          options.skip?.(tx, event) ?? false,
+        ]);
+        if (!fresh) return "duplicate";
+        if (skipped) return "skipped";
         // Without a prepare step P is undefined, so this is exactly what it promises.
         await options.handle(tx, event, prepared as P);
         return "applied";
