@@ -9,10 +9,12 @@ import type { GatewayContext } from "./context.ts";
 // layers (and a stack trace per request to tell http from https) cost the gateway more CPU per
 // fetch than planning and merging; Node's own fetch spends as much on web streams.
 // Subgraph URLs may be https (a mesh or another host), so each scheme keeps its own pool.
-const keepAlive = {
-  http: new HttpAgent({ keepAlive: true, maxSockets: 256 }),
-  https: new HttpsAgent({ keepAlive: true, maxSockets: 256 }),
-};
+// An idle connection must be dropped here before the subgraph closes it, or a fetch written
+// onto it as the subgraph hangs up fails with ECONNRESET. Node drops it a second before the
+// server's `Keep-Alive: timeout=…` runs out, but reads that hint only when the agent has an
+// idle timeout of its own to shorten (it applies to free sockets only, not to fetches).
+const pool = { keepAlive: true, maxSockets: 256, timeout: 60_000 };
+const keepAlive = { http: new HttpAgent(pool), https: new HttpsAgent(pool) };
 const subgraphFetch = (url: string, init?: Parameters<typeof fetch>[1]) =>
   fetch(url, {
     ...init,
