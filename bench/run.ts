@@ -30,7 +30,8 @@ interface Setup {
 async function setUp(options: BenchOptions, cleanup: Cleanup): Promise<Setup> {
   note("starting PostgreSQL, NATS, Redis, the subgraphs and the gateways…");
   // Registered before it is up: a deadline during the start must still stop what started.
-  const starting = startPerfStack();
+  const profile = process.env.BENCH_CPU_PROF;
+  const starting = startPerfStack(profile ? { profileDir: profile } : {});
   cleanup.add(() => starting.then((stack) => stack.dispose()).catch(() => {}));
   const stack = await starting;
   // Production answers "Internal server error"; the cause is in the gateway's log.
