@@ -47,29 +47,34 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   async function publishBatch(): Promise<number> {
     return db.transaction(async (tx) => {
-      const rows = await tx
-        .select({ id: outbox.id, subject: outbox.subject, payload: outbox.payload })
+      // Claimed and stamped in one statement: the stamp commits only if every publish below
+      // succeeded (a failure rolls it back), so a separate UPDATE after the publishes would
+      // cost a round trip for nothing.
+      const claimed = tx
+        .select({ id: outbox.id })
         .from(outbox)
         .where(isNull(outbox.publishedAt))
         .orderBy(asc(outbox.createdAt))
         .limit(batchSize)
         .for("update", { skipLocked: true });
-      if (rows.length === 0) return 0;
+      const rows = await tx
+        .update(outbox)
+        .set({ publishedAt: new Date() })
+        .where(inArray(outbox.id, claimed))
+        .returning({
+          subject: outbox.subject,
+          payload: outbox.payload,
+          id: outbox.id,
+          createdAt: outbox.createdAt,
+        });
+      // RETURNING keeps no order: publish oldest first, as claimed.
+      rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
       await Promise.all(
         rows.map((row) => {
           const { body, headers } = publication(row.payload);
           return js.publish(row.subject, body, { msgID: row.id, headers });
         }),
       );
-      await tx
-        .update(outbox)
-        .set({ publishedAt: new Date() })
-        .where(
-          inArray(
-            outbox.id,
-            rows.map((row) => row.id),
-          ),
-        );
       return rows.length;
     });
   }
