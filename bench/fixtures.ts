@@ -22,12 +22,6 @@ const SETUP_CONCURRENCY = 8;
 const REGISTER =
   "mutation ($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }";
 
-/**
- * Setup attempts per user. A fetch from the gateway to a subgraph can fail with ECONNRESET
- * when it reuses a keep-alive connection the subgraph is closing; a fresh user is made instead.
- */
-const SETUP_ATTEMPTS = 3;
-
 /** Users with `cardsEach` new cards each, signed in against the gateway at `gatewayUrl`. */
 export function createUsers(
   gatewayUrl: string,
@@ -35,15 +29,9 @@ export function createUsers(
   cardsEach: number,
 ): Promise<BenchUser[]> {
   const indexes = Array.from({ length: count }, (_, index) => index);
-  return mapPooled(indexes, SETUP_CONCURRENCY, async (index) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await createUser(gatewayUrl, `Bench${index}`, cardsEach);
-      } catch (error) {
-        if (attempt >= SETUP_ATTEMPTS) throw error;
-      }
-    }
-  });
+  return mapPooled(indexes, SETUP_CONCURRENCY, (index) =>
+    createUser(gatewayUrl, `Bench${index}`, cardsEach),
+  );
 }
 
 async function createUser(gatewayUrl: string, name: string, cardsEach: number): Promise<BenchUser> {

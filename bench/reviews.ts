@@ -6,7 +6,6 @@ import { mapPooled } from "./pool.ts";
 /** Warm-up reviews in flight at once: a steady trickle, not a flood of the subgraphs. */
 const WARM_UP_CONCURRENCY = 8;
 const WARM_UP_MS = 20_000;
-const WARM_UP_ATTEMPTS = 3;
 
 /**
  * One unmeasured review per user, awaited on every socket: proves each subscription reached
@@ -18,19 +17,10 @@ export async function warmUp(
   ledger: LatencyLedger,
   subscribers: number,
 ): Promise<number> {
-  await mapPooled(users, WARM_UP_CONCURRENCY, async (user) => {
+  await mapPooled(users, WARM_UP_CONCURRENCY, (user) => {
     const flashcardId = nextCard(user);
     ledger.sent(user.userId, flashcardId, false);
-    // The same card again when the answer was lost (a gateway fetch reusing a keep-alive
-    // connection the subgraph was closing): a review that did apply made the card not due, so
-    // the repeat earns nothing and the ledger's count of scoring reviews stays right.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await review(user, flashcardId);
-      } catch (error) {
-        if (attempt >= WARM_UP_ATTEMPTS) throw error;
-      }
-    }
+    return review(user, flashcardId);
   });
   await waitFor(() => (ledger.deliveries >= subscribers ? true : undefined), {
     timeoutMs: WARM_UP_MS,

@@ -31,15 +31,6 @@ class EventSource extends SubgraphSource {
     private readonly fields: ReadonlySet<string>,
   ) {
     super({ url });
-    // An event's fetches only read (the root field from the event, then entities), so one that
-    // failed as it reused a keep-alive connection the subgraph was closing is sent again: else
-    // every socket sharing the execution would get an error instead of its update.
-    const fetchOnce = this.fetcher;
-    this.fetcher = (input, init) =>
-      fetchOnce(input, init).catch((error: unknown) => {
-        if (!isConnectionReset(error)) throw error;
-        return fetchOnce(input, init);
-      });
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -99,10 +90,6 @@ export async function startEventExecutor(
     },
     stop: () => server.stop(),
   };
-}
-
-function isConnectionReset(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === "ECONNRESET";
 }
 
 function asOperation(document: DocumentNode, operation: OperationTypeNode): DocumentNode {
