@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { type Database, openDatabase } from "@kai/db";
 import { createLogger } from "@kai/logger";
 import {
@@ -44,6 +45,8 @@ async function consume(
   options: {
     handle: (eventId: string) => Promise<void>;
     onGiveUp?: (eventId: string, reason: string) => Promise<void>;
+    afterCommit?: (eventId: string) => Promise<void>;
+    concurrency?: number;
   },
 ): Promise<Consumer> {
   return startConsumer({
@@ -57,14 +60,14 @@ async function consume(
     retryDelayMs: 10,
     handle: (_tx, event) => options.handle(event.id),
     onGiveUp: options.onGiveUp && ((_tx, event, reason) => options.onGiveUp!(event.id, reason)),
+    afterCommit: options.afterCommit && ((event) => options.afterCommit!(event.id)),
+    concurrency: options.concurrency,
   });
 }
 
 const userId = "5f0e4f7a-3c1b-4d2e-9a8b-7c6d5e4f3a2b";
-const topicCompleted = () =>
-  buildEvent("learning.topic_completed", userId, {
-    topicId: "1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d",
-  });
+const topicId = "1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d";
+const topicCompleted = () => buildEvent("learning.topic_completed", userId, { topicId });
 
 describe("a durable consumer", () => {
   it("applies an event once however often it is delivered", async () => {
@@ -118,6 +121,45 @@ describe("a durable consumer", () => {
     await consumer.stop();
     const ours = new Set([first.id, second.id, other.id]);
     expect(applied.filter((id) => ours.has(id))).toEqual([other.id, first.id, second.id]);
+  });
+
+  it("handles the next messages while an afterCommit runs, and coalesces one user's runs", async () => {
+    const [alice, bob] = [randomUUID(), randomUUID()];
+    const event = (user: string) => buildEvent("learning.topic_completed", user, { topicId });
+    const [a1, a2, a3, b1] = [event(alice), event(alice), event(alice), event(bob)];
+    const ours = new Set([a1, a2, a3, b1].map((e) => e.id));
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const applied: string[] = [];
+    const refreshed: string[] = [];
+    // One slot: were it held through a1's afterCommit, nothing after a1 would be applied.
+    const consumer = await consume("after-commit-aside", {
+      concurrency: 1,
+      handle: async (id) => void applied.push(id),
+      afterCommit: async (id) => {
+        if (ours.has(id)) refreshed.push(id);
+        if (id === a1.id) await released;
+      },
+    });
+    const js = nc.jetstream();
+    const publish = (e: typeof a1) =>
+      js.publish(`learning.topic_completed.${e.userId}`, JSON.stringify(e));
+    await publish(a1);
+    await waitFor(() => (refreshed.includes(a1.id) ? true : undefined), { what: "a1's refresh" });
+    for (const e of [a2, a3, b1]) await publish(e);
+    await waitFor(() => (applied.includes(b1.id) ? true : undefined), {
+      what: "the later events to be applied while a1's refresh runs",
+    });
+    await waitFor(() => (refreshed.includes(b1.id) ? true : undefined), { what: "b1's refresh" });
+    expect(refreshed).toEqual([a1.id, b1.id]);
+    release();
+    await waitFor(() => (refreshed.includes(a3.id) ? true : undefined), { what: "a3's refresh" });
+    await consumer.stop();
+    // a2 and a3 were applied while a1's ran: one more run, for the newest, covers both.
+    expect(applied.filter((id) => ours.has(id))).toEqual([a1.id, a2.id, a3.id, b1.id]);
+    expect(refreshed).toEqual([a1.id, b1.id, a3.id]);
   });
 
   it("gives up after its deliveries: records why once, parks the message, and moves on", async () => {

@@ -16,6 +16,7 @@ import {
 } from "nats";
 import { type EventEnvelope, type EventType, parseEvent } from "./catalogue.ts";
 import { KeyedLanes } from "./keyed-lanes.ts";
+import { LatestPerKey } from "./latest-per-key.ts";
 import { streamOf } from "./streams.ts";
 import { processedEvents } from "./tables.ts";
 
@@ -58,6 +59,11 @@ export interface ConsumerOptions<T extends EventType, P = undefined> {
    * Runs after the effect commits (not for a redelivery already applied), e.g. to refresh a
    * cache. A failure here is logged; the effect itself stays committed. (Events the effect
    * enqueued need nothing here: their commit wakes the outbox relay.)
+   *
+   * It runs beside the consumer, not in its `concurrency`: the next messages are handled
+   * meanwhile. Runs for one subject (one user's events of this type) never overlap; those of
+   * events applied while one runs are coalesced into a single run for the newest of them, so
+   * it must be a refresh that reads the current state, which the newest event's run covers.
    */
   afterCommit?(event: EventEnvelope<T>): Promise<void> | void;
   /**
@@ -128,6 +134,8 @@ export async function startConsumer<T extends EventType, P = undefined>(
   const settled = (outcome: "applied" | "duplicate" | "skipped" | "retried" | "parked") =>
     consumerMessages.inc({ durable, outcome });
   const lanes = new KeyedLanes(options.concurrency ?? 4);
+  // Outside the lanes: a slot is free for the next message while a cache refresh runs.
+  const followUps = new LatestPerKey(runAfterCommit);
   const done = (async () => {
     for await (const message of messages) {
       await lanes.admit(message.subject, () =>
@@ -137,6 +145,7 @@ export async function startConsumer<T extends EventType, P = undefined>(
       );
     }
     await lanes.idle();
+    await followUps.idle();
   })();
 
   /** Handles the message in a span that joins the trace of the request that caused the event. */
@@ -212,7 +221,7 @@ export async function startConsumer<T extends EventType, P = undefined>(
       }
       message.ack();
       settled(outcome);
-      if (outcome === "applied") await runAfterCommit(event);
+      if (outcome === "applied" && options.afterCommit) followUps.push(message.subject, event);
     } catch (error) {
       const deliveries = message.info.deliveryCount;
       const retryIn = Math.min(retryDelayMs * 2 ** (deliveries - 1), MAX_RETRY_DELAY_MS);
