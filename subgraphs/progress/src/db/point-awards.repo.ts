@@ -42,6 +42,32 @@ export function periodScores(
   return options.limit === undefined ? query : query.limit(options.limit);
 }
 
+/**
+ * One user's points within each window, in the windows' order (0 where they earned none),
+ * in one statement: a score refresh after each review reads every board's window at once.
+ */
+export async function userScoresIn(
+  db: DbOrTx<ProgressSchema>,
+  userId: string,
+  windows: readonly PeriodWindow[],
+): Promise<number[]> {
+  const columns = Object.fromEntries(
+    windows.map((window, i) => [
+      `w${i}`,
+      sql<number>`coalesce(sum(${pointAwards.points}) filter (where ${and(...windowFilter(window)) ?? sql`true`}), 0)::int`,
+    ]),
+  );
+  const [row] = await db
+    .select(columns)
+    .from(pointAwards)
+    .where(eq(pointAwards.userId, userId))
+    // Prepared: postgres.js runs an unprepared statement with parameters in two round trips
+    // (describe, then execute); a prepared one is described once per connection.
+    .prepare(`user_scores_in_${windows.length}`)
+    .execute();
+  return windows.map((_, i) => Number(row?.[`w${i}`] ?? 0));
+}
+
 function windowFilter(window: PeriodWindow): SQL[] {
   return [
     ...(window.since ? [gte(pointAwards.awardedAt, window.since)] : []),

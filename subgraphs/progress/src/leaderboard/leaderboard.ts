@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@kai/db";
 import type { Logger } from "@kai/service";
 import type { Redis } from "ioredis";
-import { type PeriodScore, periodScores } from "../db/point-awards.repo.ts";
+import { type PeriodScore, periodScores, userScoresIn } from "../db/point-awards.repo.ts";
 import { findProgressByUserIds } from "../db/progress.repo.ts";
 import type { UserProgressRow } from "../db/schema.ts";
 import type { ProgressSchema } from "../db/tables.ts";
@@ -43,10 +43,12 @@ const BOARD_TTL_SECONDS = 60 * 60;
 const MAX_CLEANING_ROUNDS = 3;
 
 // Only a board that exists is updated: a missing one is rebuilt whole on the next read,
-// and a board holding a single fresh score would pass for a complete one.
-const SET_SCORE_IF_BOARD_EXISTS = `
-if redis.call('EXISTS', KEYS[1]) == 1 then
-  return redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+// and a board holding a single fresh score would pass for a complete one. One call sets the
+// user's score (ARGV[i]; the user is the last ARGV) on every board (KEYS[i]) of an instant.
+const SET_SCORES_ON_EXISTING_BOARDS = `
+local member = ARGV[#ARGV]
+for i, key in ipairs(KEYS) do
+  if redis.call('EXISTS', key) == 1 then redis.call('ZADD', key, ARGV[i], member) end
 end
 return 0`;
 
@@ -121,11 +123,16 @@ export function createLeaderboard(
 
   return {
     async refreshUser(userId, at) {
-      for (const period of LEADERBOARD_PERIODS) {
-        const window = periodWindow(period, at);
-        const [score] = await periodScores(db, window, { userId });
-        await redis.eval(SET_SCORE_IF_BOARD_EXISTS, 1, keyOf(window), score?.points ?? 0, userId);
-      }
+      // Two round trips, one to each store, whatever the number of boards.
+      const windows = LEADERBOARD_PERIODS.map((period) => periodWindow(period, at));
+      const scores = await userScoresIn(db, userId, windows);
+      await redis.eval(
+        SET_SCORES_ON_EXISTING_BOARDS,
+        windows.length,
+        ...windows.map(keyOf),
+        ...scores,
+        userId,
+      );
     },
     async removeUser(userId, at) {
       const keys = new Set(
