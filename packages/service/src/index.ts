@@ -23,4 +23,4 @@ export {
   type SubgraphServerOptions,
   startSubgraph,
 } from "./subgraph-server.ts";
-export { ownerFilter, requireSelfOrAdmin, requireViewer } from "./viewer.ts";
+export { ownerFilter, requireSelfOrAdmin, requireViewer, viewerAsUser } from "./viewer.ts";

@@ -27,3 +27,16 @@ export function requireSelfOrAdmin(context: { viewer: Viewer | null }, userId: s
   if (owner !== undefined && owner !== userId) throw notFound("User", userId);
   return viewer;
 }
+
+/**
+ * `Query.me` of a subgraph that adds fields to `User`: the viewer as a `User` reference. `me` is
+ * shareable, so the gateway asks such a subgraph for `me { its fields }` directly, beside users,
+ * instead of first asking users for the viewer's id: one hop fewer in every plan under `me`.
+ */
+export function viewerAsUser(
+  _parent: unknown,
+  _args: unknown,
+  context: { viewer: Viewer | null },
+): { __typename: "User"; id: string } {
+  return { __typename: "User", id: requireViewer(context).id };
+}

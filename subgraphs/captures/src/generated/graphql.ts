@@ -180,6 +180,8 @@ export type UploadUrl = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The signed-in user. */
+  me: User;
   /** One of the caller's captures; NOT_FOUND when there is none with this id. */
   capture: Maybe<Capture>;
   /** The caller's captures, newest first. `first` is 1 to 100; `after` is an edge's cursor. */
@@ -447,6 +449,7 @@ export type UploadUrlResolvers<ContextType = CapturesContext, ParentType extends
 };
 
 export type QueryResolvers<ContextType = CapturesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   capture?: Resolver<Maybe<ResolversTypes['Capture']>, ParentType, ContextType, RequireFields<QueryCaptureArgs, 'id'>>;
   captures?: Resolver<ResolversTypes['CaptureConnection'], ParentType, ContextType, RequireFields<QueryCapturesArgs, 'first'>>;
 };

@@ -1,4 +1,4 @@
-import { DateTime, JSONScalar } from "@kai/service";
+import { DateTime, JSONScalar, viewerAsUser } from "@kai/service";
 import type { Resolvers } from "../generated/graphql.ts";
 import { Capture } from "./capture.ts";
 import { CaptureConnection } from "./capture-connection.ts";
@@ -13,7 +13,11 @@ import { User } from "./user.ts";
 export const resolvers: Resolvers = {
   DateTime,
   JSON: JSONScalar,
-  Query: { capture, captures },
+  Query: {
+    me: viewerAsUser,
+    capture,
+    captures,
+  },
   Mutation: { createCapture, updateCapture, deleteCapture, createUploadUrl },
   Capture,
   CaptureConnection,

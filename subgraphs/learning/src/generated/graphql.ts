@@ -434,6 +434,8 @@ export type ImportJobErrorsArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The signed-in user. */
+  me: User;
   topic: Maybe<Topic>;
   /**
    * Your topics, oldest first, a page at a time: pass the last one's id as `after` for the next
@@ -991,6 +993,7 @@ export type ImportJobResolvers<ContextType = LearningContext, ParentType extends
 };
 
 export type QueryResolvers<ContextType = LearningContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   topic?: Resolver<Maybe<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<QueryTopicArgs, 'id'>>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType, RequireFields<QueryTopicsArgs, 'first'>>;
   flashcard?: Resolver<Maybe<ResolversTypes['Flashcard']>, ParentType, ContextType, RequireFields<QueryFlashcardArgs, 'id'>>;

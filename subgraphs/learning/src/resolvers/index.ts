@@ -1,4 +1,4 @@
-import { DateTime } from "@kai/service";
+import { DateTime, viewerAsUser } from "@kai/service";
 import { ImportJob } from "../deck-transfer/resolvers/import-job.ts";
 import { exportDeck } from "../deck-transfer/resolvers/mutation-export-deck.ts";
 import { importDeck } from "../deck-transfer/resolvers/mutation-import-deck.ts";
@@ -31,6 +31,7 @@ import { User } from "./user.ts";
 export const resolvers: Resolvers = {
   DateTime,
   Query: {
+    me: viewerAsUser,
     topic,
     topics,
     flashcard,

@@ -168,6 +168,8 @@ export type RegisterDeviceInput = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The signed-in user. */
+  me: User;
   /** The application server key browsers subscribe with (base64url, uncompressed P-256). */
   vapidPublicKey: Scalars['String']['output'];
 };
@@ -424,6 +426,7 @@ export type UserResolvers<ContextType = NotificationsContext, ParentType extends
 };
 
 export type QueryResolvers<ContextType = NotificationsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   vapidPublicKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 

@@ -1,4 +1,4 @@
-import { DateTime, JSONScalar } from "@kai/service";
+import { DateTime, JSONScalar, viewerAsUser } from "@kai/service";
 import type { Resolvers } from "../generated/graphql.ts";
 import { markAllNotificationsRead, markNotificationsRead } from "./mutation-mark-read.ts";
 import { registerDevice, registerPushSubscription } from "./mutation-register-push.ts";
@@ -12,7 +12,10 @@ import { User } from "./user.ts";
 export const resolvers: Resolvers = {
   DateTime,
   JSON: JSONScalar,
-  Query: { vapidPublicKey },
+  Query: {
+    me: viewerAsUser,
+    vapidPublicKey,
+  },
   Mutation: {
     markNotificationsRead,
     markAllNotificationsRead,

@@ -144,6 +144,8 @@ export type SharePlatforms = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The signed-in user. */
+  me: User;
   /**
    * The users with the most points in the current period; `limit` is 1 to 100. Users whose
    * accounts are gone are left out (see LeaderboardEntry.user).
@@ -402,6 +404,7 @@ export type SharePlatformsResolvers<ContextType = ProgressContext, ParentType ex
 };
 
 export type QueryResolvers<ContextType = ProgressContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   leaderboard?: Resolver<Array<ResolversTypes['LeaderboardEntry']>, ParentType, ContextType, RequireFields<QueryLeaderboardArgs, 'period' | 'limit'>>;
   shareCard?: Resolver<ResolversTypes['ShareCard'], ParentType, ContextType, RequireFields<QueryShareCardArgs, 'userId'>>;
 };

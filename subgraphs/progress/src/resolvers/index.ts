@@ -1,4 +1,4 @@
-import { DateTime } from "@kai/service";
+import { DateTime, viewerAsUser } from "@kai/service";
 import type { Resolvers } from "../generated/graphql.ts";
 import { LeaderboardEntry } from "./leaderboard-entry.ts";
 import { buyStreakFreeze } from "./mutation-buy-streak-freeze.ts";
@@ -9,7 +9,11 @@ import { UserProgress } from "./user-progress.ts";
 
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { leaderboard, shareCard },
+  Query: {
+    me: viewerAsUser,
+    leaderboard,
+    shareCard,
+  },
   Mutation: { buyStreakFreeze },
   User,
   UserProgress,
