@@ -265,7 +265,11 @@ export async function startConsumer<T extends EventType, P = undefined>(
       .insert(processedEvents)
       .values({ consumer: durable, eventId })
       .onConflictDoNothing()
-      .returning({ eventId: processedEvents.eventId });
+      .returning({ eventId: processedEvents.eventId })
+      // Prepared, so it is one round trip and `skip`'s statement is pipelined behind it:
+      // postgres.js describes an unprepared statement with parameters first, alone.
+      .prepare("processed_event_claim")
+      .execute();
     return fresh.length > 0;
   }
 
@@ -285,7 +289,9 @@ export async function startConsumer<T extends EventType, P = undefined>(
     const rows = await options.db
       .select({ eventId: processedEvents.eventId })
       .from(processedEvents)
-      .where(and(eq(processedEvents.consumer, durable), eq(processedEvents.eventId, eventId)));
+      .where(and(eq(processedEvents.consumer, durable), eq(processedEvents.eventId, eventId)))
+      .prepare("processed_event_find")
+      .execute();
     return rows.length > 0;
   }
 

@@ -44,7 +44,12 @@ export async function enqueueEvent<T extends EventType, S extends Record<string,
   const event = buildEvent(type, userId, data, occurredAt);
   await tx
     .insert(outbox)
-    .values({ id: event.id, subject: subjectOf(type, userId), payload: outboxPayload(event) });
+    .values({ id: event.id, subject: subjectOf(type, userId), payload: outboxPayload(event) })
+    // Prepared: postgres.js runs an unprepared statement with parameters in two round trips
+    // (describe, then execute) and pipelines nothing behind it; a prepared one is described
+    // once per connection, and the caller's other statements can go out with it.
+    .prepare("outbox_insert")
+    .execute();
   afterCommit(tx, outboxCommitted);
   return event;
 }

@@ -23,7 +23,11 @@ export async function isErasedUser<S extends Record<string, unknown>>(
   const rows = await tx
     .select({ userId: erasedUsers.userId })
     .from(erasedUsers)
-    .where(eq(erasedUsers.userId, userId));
+    .where(eq(erasedUsers.userId, userId))
+    // Prepared: asked before every event's effect, and postgres.js runs an unprepared
+    // statement with parameters in two round trips.
+    .prepare("erased_user_find")
+    .execute();
   return rows.length > 0;
 }
 

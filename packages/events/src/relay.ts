@@ -66,7 +66,11 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
           payload: outbox.payload,
           id: outbox.id,
           createdAt: outbox.createdAt,
-        });
+        })
+        // Prepared: postgres.js runs an unprepared statement with parameters in two round
+        // trips (describe, then execute); a prepared one is described once per connection.
+        .prepare("outbox_claim_batch")
+        .execute();
       // RETURNING keeps no order: publish oldest first, as claimed.
       rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
       await Promise.all(
