@@ -18,7 +18,9 @@ export async function addDailyActivity(
         topicsCompleted: sql`${dailyActivity.topicsCompleted} + ${day.topicsCompleted}`,
         points: sql`${dailyActivity.points} + ${day.points}`,
       },
-    });
+    })
+    .prepare("daily_activity_add")
+    .execute();
 }
 
 /**

@@ -15,7 +15,7 @@ export async function insertPointAward(
   db: DbOrTx<ProgressSchema>,
   award: NewPointAward,
 ): Promise<void> {
-  await db.insert(pointAwards).values(award);
+  await db.insert(pointAwards).values(award).prepare("point_award_insert").execute();
 }
 
 /**

@@ -29,7 +29,9 @@ export async function lockProgress(
     .select()
     .from(userProgress)
     .where(eq(userProgress.userId, userId))
-    .for("update");
+    .for("update")
+    .prepare("progress_lock")
+    .execute();
   return row;
 }
 
@@ -41,7 +43,12 @@ export async function updateProgress(
   await db
     .update(userProgress)
     .set({ ...change, updatedAt: sql`now()` })
-    .where(eq(userProgress.userId, userId));
+    .where(eq(userProgress.userId, userId))
+    // Prepared: postgres.js runs an unprepared statement with parameters in two round trips
+    // (describe, then execute) and sends nothing behind it meanwhile; a prepared one is
+    // described once per connection, so a review's writes really go out together.
+    .prepare("progress_update")
+    .execute();
 }
 
 /**
