@@ -81,9 +81,20 @@ export async function startEventExecutor(
   });
   const server = new ApolloServer<EventContext>({ gateway, introspection: false });
   await server.start();
+  // A subscription's query form, made once for all its events: Apollo prints a document it is
+  // handed on every call, and the rewrite walks it.
+  const queries = new WeakMap<DocumentNode, string>();
+  const queryOf = (document: DocumentNode) => {
+    let query = queries.get(document);
+    if (query === undefined) {
+      query = print(asOperation(document, OperationTypeNode.QUERY));
+      queries.set(document, query);
+    }
+    return query;
+  };
   return {
     async execute(document, variables, context) {
-      const query = asOperation(document, OperationTypeNode.QUERY);
+      const query = queryOf(document);
       return toExecutionResult(
         await server.executeOperation({ query, variables }, { contextValue: context }),
       );
