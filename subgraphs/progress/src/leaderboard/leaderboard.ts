@@ -19,7 +19,12 @@ export interface RankedScore extends PeriodScore {
 }
 
 export interface Leaderboard {
-  /** Sets the user's absolute score on every board the instant falls in; call after the award commits. */
+  /**
+   * Sets the user's absolute score on every board the instant falls in; call after the award
+   * commits. The consumer coalesces a user's refreshes into one for their newest event: its
+   * instant's boards are the ones still read (an older event's week or month that has ended
+   * since is no longer shown), and the scores are read afresh, so it covers the older ones.
+   */
   refreshUser(userId: string, at: Date): Promise<void>;
   /**
    * Takes the user off every board that can be read now and every board of the instant `at`
