@@ -164,6 +164,21 @@ describe("leaderboard", () => {
     await expectBoards(users, 350);
   });
 
+  it("sets each board's own score for the award's instant, every window read at once", async () => {
+    const users = await seed();
+    await expectBoards(users);
+    // Earlier this month, before this week began: the month and all time gain, the week not.
+    await harness.completed(users.old, new Date("2026-01-10T12:00:00Z"));
+    await harness.withPoints(users.old, 650);
+    await waitFor(
+      async () =>
+        (await redis.zscore(boardKey("MONTHLY"), users.old)) === "250" ? true : undefined,
+      { what: "Old's monthly score in Redis" },
+    );
+    expect(await redis.zscore(boardKey("ALL_TIME"), users.old)).toBe("650");
+    expect(await redis.zscore(boardKey("WEEKLY"), users.old)).toBe("200");
+  });
+
   it("takes a deleted user off every board in Redis, and their progress rows go", async () => {
     const users = await seed();
     await expectBoards(users);
