@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabases, type TestDatabases } from "@kai/testkit";
-import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { context, propagation, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import {
   InMemorySpanExporter,
   NodeTracerProvider,
@@ -45,6 +45,10 @@ afterAll(async () => {
   await Promise.all(Object.values(drivers).map((database) => database?.close()));
   await databases?.dispose();
   if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+  // The test files after this one share the process: leave OpenTelemetry off again for them.
+  trace.disable();
+  context.disable();
+  propagation.disable();
 });
 
 beforeEach(() => exporter.reset());
