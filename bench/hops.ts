@@ -24,9 +24,9 @@ interface Stamped {
 /**
  * Where a review's update spends its time, hop by hop, read after the run from the subgraphs'
  * own rows: every outbox row keeps the event (with `occurredAt`, stamped inside the writing
- * transaction) and `published_at` (stamped by the relay once JetStream acknowledged it), and
- * processed_events the start of the consumer's transaction. Matched to the bench's reviews by
- * user and card (learning) or points (progress). The same machine's clock throughout.
+ * transaction) and `published_at` (the relay's claim of the row, kept only once JetStream
+ * acknowledged it), and processed_events the start of the consumer's transaction. Matched to
+ * the bench's reviews by user and card (learning) or points (progress). One clock throughout.
  */
 export async function measureHops(
   databaseUrl: (subgraph: "learning" | "progress") => string,
