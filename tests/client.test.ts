@@ -192,6 +192,10 @@ describe("@kai/client against the gateway", () => {
       what: "the update made while the socket was down",
     });
     expect(replayed.meta.eventId).toBe(missed.id);
+    // Closed here, not at the end of the file: the next test counts the gateway's live
+    // subscriptions, and this client's would come back after every token expiry.
+    await client.dispose();
+    await waitForLive(stack.gateway, 0);
   });
 
   it("keeps a subscription through token expiry and a dropped network, missing nothing", async () => {

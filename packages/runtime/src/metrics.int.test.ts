@@ -96,7 +96,11 @@ describe("/metrics of a subgraph", () => {
       sample(text, "kai_graphql_operation_duration_seconds_count", labels);
     expect(timed(after) - timed(before)).toBe(2);
     const invalid = (text: string) =>
-      sample(text, "kai_graphql_operations_total", { operation: "invalid", outcome: "error" });
+      sample(text, "kai_graphql_operations_total", {
+        service: "progress",
+        operation: "invalid",
+        outcome: "error",
+      });
     expect(invalid(after) - invalid(before)).toBe(1);
   });
 
