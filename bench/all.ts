@@ -6,7 +6,7 @@ import { execFile } from "node:child_process";
 import { cpus, freemem, loadavg, totalmem } from "node:os";
 import { promisify } from "node:util";
 import type { GatewayRow } from "./compare.ts";
-import type { BenchResult } from "./report.ts";
+import { type BenchResult, hopTable } from "./report.ts";
 
 const run = promisify(execFile);
 const TSX = new URL("../node_modules/.bin/tsx", import.meta.url).pathname;
@@ -72,6 +72,10 @@ console.log(
     ...gatewayRows(gateways.rows),
     ...subscriptionRows("1,000 sockets", thousand),
     ...(tenThousand ? subscriptionRows("10,000 sockets", tenThousand) : []),
+    "",
+    "Where the 1,000-socket run's updates spent their time:",
+    "",
+    hopTable(thousand.hops),
     "",
     `${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} free), node ${process.version}, load average at the end ${loadavg()
       .map((l) => l.toFixed(1))

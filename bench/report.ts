@@ -68,7 +68,7 @@ export function printReport(result: BenchResult): void {
 }
 
 /** Each step's time after the review was sent: the differences between rows are the hops. */
-function hopTable(hops: readonly Hop[]): string {
+export function hopTable(hops: readonly Hop[]): string {
   return [
     "| step, ms after the review was sent | reviews | p50 | p95 | p99 | max |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
