@@ -1,43 +1,21 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createTestDatabases, type TestDatabases } from "@kai/testkit";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { afterCommit } from "./after-commit.ts";
-import { type Database, openDatabase } from "./open-database.ts";
-import { type ProbeSchema, probe, probeSchema } from "./testing/probe-schema.ts";
+import { DRIVERS, openProbeDatabases, type ProbeDatabases } from "./testing/probe-databases.ts";
+import { probe } from "./testing/probe-schema.ts";
 
-const migrationsFolder = new URL("./testing/migrations", import.meta.url).pathname;
-let databases: TestDatabases;
-let pgliteDir: string;
-const drivers: Record<"postgres.js" | "PGlite", Database<ProbeSchema> | undefined> = {
-  "postgres.js": undefined,
-  PGlite: undefined,
-};
+let probes: ProbeDatabases;
 
 beforeAll(async () => {
-  databases = await createTestDatabases(["commit_hooks"]);
-  pgliteDir = mkdtempSync(join(tmpdir(), "kai-commit-hooks-"));
-  [drivers["postgres.js"], drivers.PGlite] = await Promise.all([
-    openDatabase({
-      url: databases.urls.commit_hooks,
-      pgliteDir: "",
-      migrationsFolder,
-      schema: probeSchema,
-    }),
-    openDatabase({ url: undefined, pgliteDir, migrationsFolder, schema: probeSchema }),
-  ]);
+  probes = await openProbeDatabases("commit_hooks");
 });
 
 afterAll(async () => {
-  await Promise.all(Object.values(drivers).map((database) => database?.close()));
-  await databases?.dispose();
-  if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+  await probes?.close();
 });
 
-describe.each(Object.keys(drivers) as (keyof typeof drivers)[])("afterCommit on %s", (driver) => {
-  const db = () => drivers[driver]!.db;
+describe.each(DRIVERS)("afterCommit on %s", (driver) => {
+  const db = () => probes.drivers[driver].db;
   /** Rows another statement sees: on postgres.js another pooled connection, so only committed ones. */
   const rows = async () => (await db().select({ n: count() }).from(probe))[0]?.n ?? 0;
 

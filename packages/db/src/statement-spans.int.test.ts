@@ -1,8 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createTestDatabases, type TestDatabases } from "@kai/testkit";
 import { context, propagation, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import {
   InMemorySpanExporter,
@@ -12,39 +8,21 @@ import {
 } from "@opentelemetry/sdk-trace-node";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "./open-database.ts";
-import { type ProbeSchema, probe, probeSchema } from "./testing/probe-schema.ts";
+import { DRIVERS, openProbeDatabases, type ProbeDatabases } from "./testing/probe-databases.ts";
+import { probe } from "./testing/probe-schema.ts";
 
 const exporter = new InMemorySpanExporter();
 new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }).register();
 const tracer = trace.getTracer("statement-spans test");
 
-const migrationsFolder = new URL("./testing/migrations", import.meta.url).pathname;
-let databases: TestDatabases;
-let pgliteDir: string;
-const drivers: Record<"postgres.js" | "PGlite", Database<ProbeSchema> | undefined> = {
-  "postgres.js": undefined,
-  PGlite: undefined,
-};
+let probes: ProbeDatabases;
 
 beforeAll(async () => {
-  databases = await createTestDatabases(["statement_spans"]);
-  pgliteDir = mkdtempSync(join(tmpdir(), "kai-statement-spans-"));
-  [drivers["postgres.js"], drivers.PGlite] = await Promise.all([
-    openDatabase({
-      url: databases.urls.statement_spans,
-      pgliteDir: "",
-      migrationsFolder,
-      schema: probeSchema,
-    }),
-    openDatabase({ url: undefined, pgliteDir, migrationsFolder, schema: probeSchema }),
-  ]);
+  probes = await openProbeDatabases("statement_spans");
 });
 
 afterAll(async () => {
-  await Promise.all(Object.values(drivers).map((database) => database?.close()));
-  await databases?.dispose();
-  if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+  await probes?.close();
   // The test files after this one share the process: leave OpenTelemetry off again for them.
   trace.disable();
   context.disable();
@@ -74,101 +52,98 @@ const childOf = (spanId: string) => (span: ReadableSpan) =>
 const exported = (span: ReadableSpan) =>
   JSON.stringify([span.name, span.attributes, span.events, span.status, span.links]);
 
-describe.each(Object.keys(drivers) as (keyof typeof drivers)[])(
-  "statement spans on %s",
-  (driver) => {
-    const db = () => drivers[driver]!.db;
-    /** What `current_database()` answers, which `db.namespace` must name. */
-    const databaseName = async () => {
-      const result = await db().execute<{ name: string }>(sql`select current_database() as name`);
-      const rows = Array.isArray(result) ? result : (result as { rows: { name: string }[] }).rows;
-      return rows[0]?.name;
-    };
+describe.each(DRIVERS)("statement spans on %s", (driver) => {
+  const db = () => probes.drivers[driver].db;
+  /** What `current_database()` answers, which `db.namespace` must name. */
+  const databaseName = async () => {
+    const result = await db().execute<{ name: string }>(sql`select current_database() as name`);
+    const rows = Array.isArray(result) ? result : (result as { rows: { name: string }[] }).rows;
+    return rows[0]?.name;
+  };
 
-    it("a statement under a span makes a child span with its text and not its values", async () => {
-      const secret = `secret-${randomBytes(6).toString("hex")}`;
-      const { spanId, spans, error } = await underRequest(() =>
-        db().select().from(probe).where(eq(probe.note, secret)),
-      );
-      expect(error).toBeUndefined();
-      expect(spans).toHaveLength(1);
-      const [span] = spans as [ReadableSpan];
-      expect(childOf(spanId)(span)).toBe(true);
-      expect(span.kind).toBe(SpanKind.CLIENT);
-      expect(span.name).toBe("SELECT probe");
+  it("a statement under a span makes a child span with its text and not its values", async () => {
+    const secret = `secret-${randomBytes(6).toString("hex")}`;
+    const { spanId, spans, error } = await underRequest(() =>
+      db().select().from(probe).where(eq(probe.note, secret)),
+    );
+    expect(error).toBeUndefined();
+    expect(spans).toHaveLength(1);
+    const [span] = spans as [ReadableSpan];
+    expect(childOf(spanId)(span)).toBe(true);
+    expect(span.kind).toBe(SpanKind.CLIENT);
+    expect(span.name).toBe("SELECT probe");
+    expect(span.attributes).toMatchObject({
+      "db.system": "postgresql",
+      "db.system.name": "postgresql",
+      "db.namespace": await databaseName(),
+      "db.operation.name": "SELECT",
+      "db.collection.name": "probe",
+      "db.query.text": 'select "id", "note" from "probe" where "probe"."note" = $1',
+    });
+    if (driver === "postgres.js") {
       expect(span.attributes).toMatchObject({
-        "db.system": "postgresql",
-        "db.system.name": "postgresql",
-        "db.namespace": await databaseName(),
-        "db.operation.name": "SELECT",
-        "db.collection.name": "probe",
-        "db.query.text": 'select "id", "note" from "probe" where "probe"."note" = $1',
+        "server.address": "127.0.0.1",
+        "server.port": Number(new URL(probes.url).port || 5432),
       });
-      if (driver === "postgres.js") {
-        expect(span.attributes).toMatchObject({
-          "server.address": "127.0.0.1",
-          "server.port": Number(new URL(databases.urls.statement_spans!).port || 5432),
-        });
-      }
-      expect(span.status.code).toBe(SpanStatusCode.UNSET);
-      expect(exported(span)).not.toContain(secret);
-    });
+    }
+    expect(span.status.code).toBe(SpanStatusCode.UNSET);
+    expect(exported(span)).not.toContain(secret);
+  });
 
-    it("a failing statement marks its span failed with the SQLSTATE, not the message", async () => {
-      const secret = `secret-${randomBytes(6).toString("hex")}`;
-      const { spanId, spans, error } = await underRequest(() =>
-        db().execute(sql`select ${secret}::int as n`),
-      );
-      // The error itself quotes the value: the span must not pass it on.
-      expect(String((error as Error).message)).toContain(secret);
-      const span = spans.find(childOf(spanId));
-      expect(span?.status.code).toBe(SpanStatusCode.ERROR);
-      expect(span?.attributes).toMatchObject({
-        "db.operation.name": "SELECT",
-        "db.query.text": "select $1::int as n",
-        "db.response.status_code": "22P02",
-        "error.type": "22P02",
-      });
-      expect(exported(span!)).not.toContain(secret);
+  it("a failing statement marks its span failed with the SQLSTATE, not the message", async () => {
+    const secret = `secret-${randomBytes(6).toString("hex")}`;
+    const { spanId, spans, error } = await underRequest(() =>
+      db().execute(sql`select ${secret}::int as n`),
+    );
+    // The error itself quotes the value: the span must not pass it on.
+    expect(String((error as Error).message)).toContain(secret);
+    const span = spans.find(childOf(spanId));
+    expect(span?.status.code).toBe(SpanStatusCode.ERROR);
+    expect(span?.attributes).toMatchObject({
+      "db.operation.name": "SELECT",
+      "db.query.text": "select $1::int as n",
+      "db.response.status_code": "22P02",
+      "error.type": "22P02",
     });
+    expect(exported(span!)).not.toContain(secret);
+  });
 
-    it("a transaction makes a span that its statements hang under", async () => {
-      const note = `tx-${randomBytes(6).toString("hex")}`;
-      const { spanId, spans } = await underRequest(() =>
-        db().transaction(async (tx) => {
-          await tx.insert(probe).values({ note });
-          await tx
-            .update(probe)
-            .set({ note: `${note}!` })
-            .where(eq(probe.note, note));
-        }),
-      );
-      const transaction = spans.find(childOf(spanId));
-      expect(transaction?.name).toBe("transaction");
-      expect(transaction?.attributes["db.namespace"]).toBe(await databaseName());
-      expect(
-        spans.filter(childOf(transaction!.spanContext().spanId)).map((span) => span.name),
-      ).toEqual(["INSERT probe", "UPDATE probe"]);
-      expect(spans.some((span) => exported(span).includes(note))).toBe(false);
-    });
+  it("a transaction makes a span that its statements hang under", async () => {
+    const note = `tx-${randomBytes(6).toString("hex")}`;
+    const { spanId, spans } = await underRequest(() =>
+      db().transaction(async (tx) => {
+        await tx.insert(probe).values({ note });
+        await tx
+          .update(probe)
+          .set({ note: `${note}!` })
+          .where(eq(probe.note, note));
+      }),
+    );
+    const transaction = spans.find(childOf(spanId));
+    expect(transaction?.name).toBe("transaction");
+    expect(transaction?.attributes["db.namespace"]).toBe(await databaseName());
+    expect(
+      spans.filter(childOf(transaction!.spanContext().spanId)).map((span) => span.name),
+    ).toEqual(["INSERT probe", "UPDATE probe"]);
+    expect(spans.some((span) => exported(span).includes(note))).toBe(false);
+  });
 
-    it("a transaction that rolls back marks its span failed", async () => {
-      const { spanId, spans, error } = await underRequest(() =>
-        db().transaction(async (tx) => {
-          await tx.insert(probe).values({ note: "rolled back" });
-          throw new RangeError("changed my mind");
-        }),
-      );
-      expect(error).toBeInstanceOf(RangeError);
-      const transaction = spans.find(childOf(spanId));
-      expect(transaction?.status.code).toBe(SpanStatusCode.ERROR);
-      expect(transaction?.attributes["error.type"]).toBe("RangeError");
-    });
+  it("a transaction that rolls back marks its span failed", async () => {
+    const { spanId, spans, error } = await underRequest(() =>
+      db().transaction(async (tx) => {
+        await tx.insert(probe).values({ note: "rolled back" });
+        throw new RangeError("changed my mind");
+      }),
+    );
+    expect(error).toBeInstanceOf(RangeError);
+    const transaction = spans.find(childOf(spanId));
+    expect(transaction?.status.code).toBe(SpanStatusCode.ERROR);
+    expect(transaction?.attributes["error.type"]).toBe("RangeError");
+  });
 
-    it("a statement with no span active makes no span", async () => {
-      await db().select().from(probe).limit(1);
-      await db().transaction((tx) => tx.select().from(probe).limit(1));
-      expect(exporter.getFinishedSpans()).toEqual([]);
-    });
-  },
-);
+  it("a statement with no span active makes no span", async () => {
+    await db().select().from(probe).limit(1);
+    await db().transaction((tx) => tx.select().from(probe).limit(1));
+    expect(exporter.getFinishedSpans()).toEqual([]);
+  });
+});
