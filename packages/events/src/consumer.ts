@@ -1,4 +1,4 @@
-import { type Db, isDatabaseUnavailable, type Tx } from "@kai/db";
+import { type Db, isDatabaseUnavailable, runPrepared, type Tx } from "@kai/db";
 import type { Logger } from "@kai/logger";
 import {
   consumerMessages,
@@ -261,15 +261,14 @@ export async function startConsumer<T extends EventType, P = undefined>(
 
   /** Records the event as this consumer's; false when it already was (a redelivery). */
   async function claim(tx: Tx, eventId: string): Promise<boolean> {
-    const fresh = await tx
-      .insert(processedEvents)
-      .values({ consumer: durable, eventId })
-      .onConflictDoNothing()
-      .returning({ eventId: processedEvents.eventId })
-      // Prepared, so it is one round trip and `skip`'s statement is pipelined behind it:
-      // postgres.js describes an unprepared statement with parameters first, alone.
-      .prepare("processed_event_claim")
-      .execute();
+    // Prepared, so it is one round trip and `skip`'s statement is pipelined behind it.
+    const fresh = await runPrepared(
+      tx
+        .insert(processedEvents)
+        .values({ consumer: durable, eventId })
+        .onConflictDoNothing()
+        .returning({ eventId: processedEvents.eventId }),
+    );
     return fresh.length > 0;
   }
 
@@ -286,12 +285,12 @@ export async function startConsumer<T extends EventType, P = undefined>(
   }
 
   async function alreadyApplied(eventId: string): Promise<boolean> {
-    const rows = await options.db
-      .select({ eventId: processedEvents.eventId })
-      .from(processedEvents)
-      .where(and(eq(processedEvents.consumer, durable), eq(processedEvents.eventId, eventId)))
-      .prepare("processed_event_find")
-      .execute();
+    const rows = await runPrepared(
+      options.db
+        .select({ eventId: processedEvents.eventId })
+        .from(processedEvents)
+        .where(and(eq(processedEvents.consumer, durable), eq(processedEvents.eventId, eventId))),
+    );
     return rows.length > 0;
   }
 

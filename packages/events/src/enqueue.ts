@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterCommit, type DbOrTx } from "@kai/db";
+import { afterCommit, type DbOrTx, runPrepared } from "@kai/db";
 import {
   catalogue,
   type EventData,
@@ -42,14 +42,12 @@ export async function enqueueEvent<T extends EventType, S extends Record<string,
   occurredAt: Date = new Date(),
 ): Promise<EventEnvelope<T>> {
   const event = buildEvent(type, userId, data, occurredAt);
-  await tx
-    .insert(outbox)
-    .values({ id: event.id, subject: subjectOf(type, userId), payload: outboxPayload(event) })
-    // Prepared: postgres.js runs an unprepared statement with parameters in two round trips
-    // (describe, then execute) and pipelines nothing behind it; a prepared one is described
-    // once per connection, and the caller's other statements can go out with it.
-    .prepare("outbox_insert")
-    .execute();
+  // Prepared, so the caller's other statements can go out with it.
+  await runPrepared(
+    tx
+      .insert(outbox)
+      .values({ id: event.id, subject: subjectOf(type, userId), payload: outboxPayload(event) }),
+  );
   afterCommit(tx, outboxCommitted);
   return event;
 }

@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@kai/db";
+import { type DbOrTx, runPrepared } from "@kai/db";
 import { and, eq, isNull, like, sql } from "drizzle-orm";
 import { erasedUsers, outbox } from "./tables.ts";
 
@@ -20,14 +20,13 @@ export async function isErasedUser<S extends Record<string, unknown>>(
   userId: string,
 ): Promise<boolean> {
   await tx.execute(sql`select pg_advisory_xact_lock_shared(${lockKey(userId)})`);
-  const rows = await tx
-    .select({ userId: erasedUsers.userId })
-    .from(erasedUsers)
-    .where(eq(erasedUsers.userId, userId))
-    // Prepared: asked before every event's effect, and postgres.js runs an unprepared
-    // statement with parameters in two round trips.
-    .prepare("erased_user_find")
-    .execute();
+  // Prepared: asked before every event's effect.
+  const rows = await runPrepared(
+    tx
+      .select({ userId: erasedUsers.userId })
+      .from(erasedUsers)
+      .where(eq(erasedUsers.userId, userId)),
+  );
   return rows.length > 0;
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from "@kai/db";
+import { type Db, runPrepared } from "@kai/db";
 import type { Logger } from "@kai/logger";
 import { outboxBacklog } from "@kai/telemetry";
 import { and, asc, count, inArray, isNotNull, isNull, lt } from "drizzle-orm";
@@ -57,20 +57,18 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         .orderBy(asc(outbox.createdAt))
         .limit(batchSize)
         .for("update", { skipLocked: true });
-      const rows = await tx
-        .update(outbox)
-        .set({ publishedAt: new Date() })
-        .where(inArray(outbox.id, claimed))
-        .returning({
-          subject: outbox.subject,
-          payload: outbox.payload,
-          id: outbox.id,
-          createdAt: outbox.createdAt,
-        })
-        // Prepared: postgres.js runs an unprepared statement with parameters in two round
-        // trips (describe, then execute); a prepared one is described once per connection.
-        .prepare("outbox_claim_batch")
-        .execute();
+      const rows = await runPrepared(
+        tx
+          .update(outbox)
+          .set({ publishedAt: new Date() })
+          .where(inArray(outbox.id, claimed))
+          .returning({
+            subject: outbox.subject,
+            payload: outbox.payload,
+            id: outbox.id,
+            createdAt: outbox.createdAt,
+          }),
+      );
       // RETURNING keeps no order: publish oldest first, as claimed.
       rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
       await Promise.all(

@@ -4,6 +4,7 @@ import {
   type ListColumns,
   olderThan,
   positionInList,
+  runPrepared,
   uuidsOnly,
 } from "@kai/db";
 import { and, arrayContains, count, eq, gt, inArray, lte, type SQL, sql } from "drizzle-orm";
@@ -72,16 +73,12 @@ export async function findCapturePages(
     )
     .as("ranked");
   const { position, ...columns } = ranked._.selectedFields;
-  return (
+  return runPrepared(
     db
       .select(columns)
       .from(ranked)
       .where(and(gt(position, page.skip), lte(position, page.skip + page.limit)))
-      .orderBy(ranked.ownerId, position)
-      // Prepared: postgres.js runs an unprepared statement with parameters in two round trips
-      // (describe, then execute); a prepared one is described once per connection.
-      .prepare("capture_pages")
-      .execute()
+      .orderBy(ranked.ownerId, position),
   );
 }
 
@@ -93,14 +90,11 @@ export function countCaptures(
 ): Promise<{ ownerId: string; total: number }[]> {
   const owners = uuidsOnly(ownerIds);
   if (owners.length === 0) return Promise.resolve([]);
-  return (
+  return runPrepared(
     db
       .select({ ownerId: captures.ownerId, total: count() })
       .from(captures)
       .where(and(inArray(captures.ownerId, owners), matching(filter)))
-      .groupBy(captures.ownerId)
-      // Prepared, like the page.
-      .prepare("capture_counts")
-      .execute()
+      .groupBy(captures.ownerId),
   );
 }

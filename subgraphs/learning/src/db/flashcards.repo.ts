@@ -1,4 +1,4 @@
-import { type DbOrTx, type ListColumns, positionInList, uuidsOnly } from "@kai/db";
+import { type DbOrTx, type ListColumns, positionInList, runPrepared, uuidsOnly } from "@kai/db";
 import {
   and,
   asc,
@@ -100,16 +100,12 @@ export async function findFlashcardPages(
     )
     .as("ranked");
   const { position, ...columns } = ranked._.selectedFields;
-  return (
+  return runPrepared(
     db
       .select(columns)
       .from(ranked)
       .where(lte(position, page.first))
-      .orderBy(ranked.topicId, ranked.createdAt, ranked.id)
-      // Prepared: postgres.js runs an unprepared statement with parameters in two round trips
-      // (describe, then execute); a prepared one is described once per connection.
-      .prepare("flashcard_pages")
-      .execute()
+      .orderBy(ranked.topicId, ranked.createdAt, ranked.id),
   );
 }
 

@@ -1,4 +1,4 @@
-import { type DbOrTx, type ListColumns, positionInList, uuidsOnly } from "@kai/db";
+import { type DbOrTx, type ListColumns, positionInList, runPrepared, uuidsOnly } from "@kai/db";
 import { and, asc, eq, getTableColumns, inArray, isNull, lte } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { ownedBy } from "./filters.ts";
@@ -31,15 +31,11 @@ export async function findTopicsByCaptureIds(
 ): Promise<TopicRow[]> {
   const keys = uuidsOnly(captureIds);
   if (keys.length === 0) return [];
-  return (
+  return runPrepared(
     db
       .select()
       .from(topics)
-      .where(and(inArray(topics.captureId, keys), ownedBy(topics.ownerId, ownerId)))
-      // Prepared: postgres.js runs an unprepared statement with parameters in two round trips
-      // (describe, then execute); a prepared one is described once per connection.
-      .prepare("topics_by_capture_ids")
-      .execute()
+      .where(and(inArray(topics.captureId, keys), ownedBy(topics.ownerId, ownerId))),
   );
 }
 

@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@kai/db";
+import { type DbOrTx, runPrepared } from "@kai/db";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { type DailyActivityRow, dailyActivity, userProgress } from "./schema.ts";
 import type { ProgressSchema } from "./tables.ts";
@@ -8,19 +8,19 @@ export async function addDailyActivity(
   db: DbOrTx<ProgressSchema>,
   day: DailyActivityRow,
 ): Promise<void> {
-  await db
-    .insert(dailyActivity)
-    .values(day)
-    .onConflictDoUpdate({
-      target: [dailyActivity.userId, dailyActivity.date],
-      set: {
-        reviews: sql`${dailyActivity.reviews} + ${day.reviews}`,
-        topicsCompleted: sql`${dailyActivity.topicsCompleted} + ${day.topicsCompleted}`,
-        points: sql`${dailyActivity.points} + ${day.points}`,
-      },
-    })
-    .prepare("daily_activity_add")
-    .execute();
+  await runPrepared(
+    db
+      .insert(dailyActivity)
+      .values(day)
+      .onConflictDoUpdate({
+        target: [dailyActivity.userId, dailyActivity.date],
+        set: {
+          reviews: sql`${dailyActivity.reviews} + ${day.reviews}`,
+          topicsCompleted: sql`${dailyActivity.topicsCompleted} + ${day.topicsCompleted}`,
+          points: sql`${dailyActivity.points} + ${day.points}`,
+        },
+      }),
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DbOrTx } from "@kai/db";
+import { type DbOrTx, runPrepared } from "@kai/db";
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { PeriodWindow } from "../domain/periods.ts";
 import { pointAwards } from "./schema.ts";
@@ -15,7 +15,7 @@ export async function insertPointAward(
   db: DbOrTx<ProgressSchema>,
   award: NewPointAward,
 ): Promise<void> {
-  await db.insert(pointAwards).values(award).prepare("point_award_insert").execute();
+  await runPrepared(db.insert(pointAwards).values(award));
 }
 
 /**
@@ -57,14 +57,9 @@ export async function userScoresIn(
       sql<number>`coalesce(sum(${pointAwards.points}) filter (where ${and(...windowFilter(window)) ?? sql`true`}), 0)::int`,
     ]),
   );
-  const [row] = await db
-    .select(columns)
-    .from(pointAwards)
-    .where(eq(pointAwards.userId, userId))
-    // Prepared: postgres.js runs an unprepared statement with parameters in two round trips
-    // (describe, then execute); a prepared one is described once per connection.
-    .prepare(`user_scores_in_${windows.length}`)
-    .execute();
+  const [row] = await runPrepared(
+    db.select(columns).from(pointAwards).where(eq(pointAwards.userId, userId)),
+  );
   return windows.map((_, i) => Number(row?.[`w${i}`] ?? 0));
 }
 

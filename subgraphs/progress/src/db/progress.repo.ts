@@ -1,4 +1,4 @@
-import { type DbOrTx, uuidsOnly } from "@kai/db";
+import { type DbOrTx, runPrepared, uuidsOnly } from "@kai/db";
 import { eq, inArray, sql } from "drizzle-orm";
 import { type UserProgressRow, userProgress } from "./schema.ts";
 import type { ProgressSchema } from "./tables.ts";
@@ -25,13 +25,9 @@ export async function lockProgress(
   db: DbOrTx<ProgressSchema>,
   userId: string,
 ): Promise<UserProgressRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(userProgress)
-    .where(eq(userProgress.userId, userId))
-    .for("update")
-    .prepare("progress_lock")
-    .execute();
+  const [row] = await runPrepared(
+    db.select().from(userProgress).where(eq(userProgress.userId, userId)).for("update"),
+  );
   return row;
 }
 
@@ -40,15 +36,13 @@ export async function updateProgress(
   userId: string,
   change: ProgressChange,
 ): Promise<void> {
-  await db
-    .update(userProgress)
-    .set({ ...change, updatedAt: sql`now()` })
-    .where(eq(userProgress.userId, userId))
-    // Prepared: postgres.js runs an unprepared statement with parameters in two round trips
-    // (describe, then execute) and sends nothing behind it meanwhile; a prepared one is
-    // described once per connection, so a review's writes really go out together.
-    .prepare("progress_update")
-    .execute();
+  // Prepared, so a review's writes sent together really go out together.
+  await runPrepared(
+    db
+      .update(userProgress)
+      .set({ ...change, updatedAt: sql`now()` })
+      .where(eq(userProgress.userId, userId)),
+  );
 }
 
 /**
