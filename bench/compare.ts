@@ -3,7 +3,7 @@
 // and at 16 clients. Rounds interleave the two gateways (alternating which goes first), so a
 // busy machine slows both alike and the ratio stays meaningful.
 import { waitFor } from "@kai/testkit";
-import { GraphQLClient } from "graphql-request";
+import { gatewayAt, register } from "../tests/support/operations.ts";
 import { Cleanup } from "./cleanup.ts";
 import { timeDashboardFetches } from "./fetch-timing.ts";
 import { type LoadResult, load } from "./http-load.ts";
@@ -30,8 +30,6 @@ export interface GatewayRow {
   bare: LoadResult;
 }
 
-const REGISTER =
-  "mutation ($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }";
 const CREATE = "mutation ($input: CreateCaptureInput!) { createCapture(input: $input) { id } }";
 
 /** A user with `count` processed captures, made through Kai's gateway. */
@@ -39,20 +37,7 @@ export async function dashboardUser(
   url: string,
   count: number,
 ): Promise<{ token: string; userId: string }> {
-  const anonymous = new GraphQLClient(url);
-  const { register } = await anonymous.request<{
-    register: { accessToken: string; user: { id: string } };
-  }>(REGISTER, {
-    input: {
-      email: `bench-${Date.now()}@example.com`,
-      password: "correct horse battery",
-      name: "Bench",
-      timezone: "Europe/London",
-    },
-  });
-  const client = new GraphQLClient(url, {
-    headers: { authorization: `Bearer ${register.accessToken}` },
-  });
+  const { client, accessToken, userId } = await register(gatewayAt(url), "Bench");
   const text = (index: number) =>
     `Capture ${index}: photosynthesis turns light into chemical energy in the chloroplasts. The Calvin cycle builds glucose from carbon dioxide. Jan Ingenhousz showed in 1779 that plants need light to make oxygen.`;
   await mapPooled(
@@ -74,7 +59,7 @@ export async function dashboardUser(
       );
     },
   );
-  return { token: register.accessToken, userId: register.user.id };
+  return { token: accessToken, userId };
 }
 
 const median = (values: number[]) => {

@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { waitFor } from "@kai/testkit";
-import { GraphQLClient } from "graphql-request";
+import type { GraphQLClient } from "graphql-request";
+import { gatewayAt, register, waitForProgress } from "../tests/support/operations.ts";
 import { mapPooled } from "./pool.ts";
 
 export interface BenchUser {
@@ -19,9 +18,6 @@ export interface BenchUser {
 /** Registrations run this many at a time: argon2id is memory-hard and the machine is small. */
 const SETUP_CONCURRENCY = 8;
 
-const REGISTER =
-  "mutation ($input: RegisterInput!) { register(input: $input) { accessToken user { id } } }";
-
 /** Users with `cardsEach` new cards each, signed in against the gateway at `gatewayUrl`. */
 export function createUsers(
   gatewayUrl: string,
@@ -35,23 +31,7 @@ export function createUsers(
 }
 
 async function createUser(gatewayUrl: string, name: string, cardsEach: number): Promise<BenchUser> {
-  const { register } = await new GraphQLClient(gatewayUrl).request<{
-    register: { accessToken: string; user: { id: string } };
-  }>(REGISTER, {
-    input: {
-      email: `${name.toLowerCase()}-${randomUUID()}@example.com`,
-      password: "correct horse battery",
-      name,
-      timezone: "Europe/London",
-    },
-  });
-  const session = {
-    userId: register.user.id,
-    accessToken: register.accessToken,
-    client: new GraphQLClient(gatewayUrl, {
-      headers: { authorization: `Bearer ${register.accessToken}` },
-    }),
-  };
+  const session = await register(gatewayAt(gatewayUrl), name);
   const { createTopic } = await session.client.request<{ createTopic: { id: string } }>(
     "mutation ($input: CreateTopicInput!) { createTopic(input: $input) { id } }",
     { input: { name: "Benchmarks" } },
@@ -67,7 +47,7 @@ async function createUser(gatewayUrl: string, name: string, cardsEach: number): 
     flashcardIds.push(createFlashcard.id);
   }
   // A review before progress knows the user would be retried later and skew the first latency.
-  await waitForProgress(session.client);
+  await waitForProgress(session, () => true);
   return {
     userId: session.userId,
     name,
@@ -90,18 +70,5 @@ export function review(user: BenchUser, flashcardId: string): Promise<unknown> {
   return user.client.request(
     "mutation ($input: ReviewFlashcardInput!) { reviewFlashcard(input: $input) { id } }",
     { input: { flashcardId, quality: 4 } },
-  );
-}
-
-/** Polls until progress knows the user (its users.user_created consumer has run). */
-function waitForProgress(client: GraphQLClient): Promise<true> {
-  return waitFor(
-    async () => {
-      const { me } = await client
-        .request<{ me: { progress: unknown } }>("{ me { progress { points } } }")
-        .catch(() => ({ me: { progress: null } }));
-      return me.progress ? true : undefined;
-    },
-    { timeoutMs: 15_000, what: "progress to know the user" },
   );
 }

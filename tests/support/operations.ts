@@ -7,8 +7,7 @@ import {
   RegisterDocument,
 } from "@kai/client";
 import { waitFor } from "@kai/testkit";
-import type { GraphQLClient } from "graphql-request";
-import type { Stack } from "./stack.ts";
+import { GraphQLClient } from "graphql-request";
 
 export interface Session {
   userId: string;
@@ -23,8 +22,20 @@ plants absorb carbon dioxide from the air and water from the soil. The light rea
 release oxygen as a by-product. The Calvin cycle then uses the captured energy to build glucose from
 carbon dioxide. Jan Ingenhousz showed in 1779 that plants need sunlight to produce oxygen.`;
 
+/** What the helpers here need of a running Kai: a client of its gateway. */
+export interface Gateway {
+  /** Signed in when given a token. */
+  client(token?: string): GraphQLClient;
+}
+
+/** Clients of the gateway at `url` (a stack of processes started elsewhere, or a bench's). */
+export const gatewayAt = (url: string): Gateway => ({
+  client: (token) =>
+    new GraphQLClient(url, token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+});
+
 export async function register(
-  stack: Stack,
+  stack: Gateway,
   name = "Ada",
   timezone = "Europe/London",
 ): Promise<Session> {

@@ -8,7 +8,7 @@ import {
   startNatsServer,
   startRedisServer,
 } from "@kai/testkit";
-import { GraphQLClient } from "graphql-request";
+import type { GraphQLClient } from "graphql-request";
 import { type RunningGateway, startGateway } from "../../gateway/src/app.ts";
 import { loadGatewayEnv } from "../../gateway/src/env.ts";
 import { analyticsSubgraph } from "../../subgraphs/analytics/src/app.ts";
@@ -23,6 +23,7 @@ import { progressSubgraph } from "../../subgraphs/progress/src/app.ts";
 import { loadProgressEnv } from "../../subgraphs/progress/src/env.ts";
 import { usersSubgraph } from "../../subgraphs/users/src/app.ts";
 import { loadUsersEnv } from "../../subgraphs/users/src/env.ts";
+import { gatewayAt } from "./operations.ts";
 
 const SUBGRAPHS = [
   "users",
@@ -160,11 +161,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     redis,
     databases: databases.urls as Record<SubgraphName, string>,
     statements,
-    client: (token) =>
-      new GraphQLClient(
-        gateway.url,
-        token ? { headers: { authorization: `Bearer ${token}` } } : {},
-      ),
+    client: gatewayAt(gateway.url).client,
     async stop() {
       await Promise.all(gateways.map((replica) => replica.stop()));
       await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.stop()));
