@@ -123,31 +123,25 @@ export async function countFlashcardsByTopicIds(
     .groupBy(flashcards.topicId);
 }
 
-/** Each owner's first `limit` cards due at `now`, soonest first, for all owners in one query. */
-export async function findDueFlashcards(
+/**
+ * One owner's due cards at `now`: how many, and the ids of the soonest `limit` of them. One
+ * statement: the count is a window over every due row, taken before the limit cuts them.
+ */
+export async function findDueCards(
   db: Db,
-  ownerIds: readonly string[],
+  ownerId: string,
   now: Date,
   limit: number,
-): Promise<FlashcardRow[]> {
-  const keys = uuidsOnly(ownerIds);
-  if (keys.length === 0) return [];
-  const ranked = db
-    .select({
-      ...getTableColumns(flashcards),
-      rank: sql<number>`row_number() over (partition by ${flashcards.ownerId} order by ${flashcards.nextReview}, ${flashcards.id})`.as(
-        "rank",
-      ),
-    })
-    .from(flashcards)
-    .where(and(inArray(flashcards.ownerId, keys), lte(flashcards.nextReview, now)))
-    .as("ranked");
-  const rows = await db
-    .select()
-    .from(ranked)
-    .where(lte(ranked.rank, limit))
-    .orderBy(asc(ranked.nextReview), asc(ranked.id));
-  return rows.map(({ rank: _rank, ...card }) => card);
+): Promise<{ count: number; ids: string[] }> {
+  const rows = await runPrepared(
+    db
+      .select({ id: flashcards.id, count: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(flashcards)
+      .where(and(eq(flashcards.ownerId, ownerId), lte(flashcards.nextReview, now)))
+      .orderBy(asc(flashcards.nextReview), asc(flashcards.id))
+      .limit(limit),
+  );
+  return { count: rows[0]?.count ?? 0, ids: rows.map((row) => row.id) };
 }
 
 export async function countDueFlashcards(
@@ -200,11 +194,13 @@ export async function findFlashcardForUpdate(
 ): Promise<FlashcardRow | undefined> {
   const [key] = uuidsOnly([id]);
   if (!key) return undefined;
-  const [row] = await db
-    .select()
-    .from(flashcards)
-    .where(and(eq(flashcards.id, key), ownedBy(flashcards.ownerId, ownerId)))
-    .for("update");
+  const [row] = await runPrepared(
+    db
+      .select()
+      .from(flashcards)
+      .where(and(eq(flashcards.id, key), ownedBy(flashcards.ownerId, ownerId)))
+      .for("update"),
+  );
   return row;
 }
 
@@ -213,7 +209,9 @@ export async function updateSchedule(
   id: string,
   schedule: Schedule,
 ): Promise<FlashcardRow> {
-  const [row] = await db.update(flashcards).set(schedule).where(eq(flashcards.id, id)).returning();
+  const [row] = await runPrepared(
+    db.update(flashcards).set(schedule).where(eq(flashcards.id, id)).returning(),
+  );
   if (!row) throw new Error(`flashcard ${id} vanished while locked`);
   return row;
 }

@@ -1,4 +1,4 @@
-import { type DbOrTx, type ListColumns, positionInList, uuidsOnly } from "@kai/db";
+import { type DbOrTx, type ListColumns, positionInList, runPrepared, uuidsOnly } from "@kai/db";
 import { and, asc, count, eq, getTableColumns, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { ownedBy } from "./filters.ts";
@@ -10,7 +10,7 @@ type Db = DbOrTx<LearningSchema>;
 type NewReview = typeof reviews.$inferInsert;
 
 export async function insertReview(db: Db, review: NewReview): Promise<void> {
-  await db.insert(reviews).values(review);
+  await runPrepared(db.insert(reviews).values(review));
 }
 
 /** A card's whole log, oldest first, to rebuild its FSRS memory from. */
@@ -18,11 +18,13 @@ export async function findReviewLog(
   db: Db,
   flashcardId: string,
 ): Promise<Pick<ReviewRow, "quality" | "reviewedAt">[]> {
-  return db
-    .select({ quality: reviews.quality, reviewedAt: reviews.reviewedAt })
-    .from(reviews)
-    .where(eq(reviews.flashcardId, flashcardId))
-    .orderBy(asc(reviews.reviewedAt), asc(reviews.id));
+  return runPrepared(
+    db
+      .select({ quality: reviews.quality, reviewedAt: reviews.reviewedAt })
+      .from(reviews)
+      .where(eq(reviews.flashcardId, flashcardId))
+      .orderBy(asc(reviews.reviewedAt), asc(reviews.id)),
+  );
 }
 
 const reviewList: ListColumns = {

@@ -1,4 +1,4 @@
-import { type DbOrTx, uuidsOnly } from "@kai/db";
+import { type DbOrTx, runPrepared, uuidsOnly } from "@kai/db";
 import { inArray, sql } from "drizzle-orm";
 import type { StudySettings } from "../domain/study-settings.ts";
 import { type StudySettingsRow, studySettings } from "./schema.ts";
@@ -12,7 +12,7 @@ export async function findStudySettingsByOwnerIds(
 ): Promise<StudySettingsRow[]> {
   const keys = uuidsOnly(ownerIds);
   if (keys.length === 0) return [];
-  return db.select().from(studySettings).where(inArray(studySettings.ownerId, keys));
+  return runPrepared(db.select().from(studySettings).where(inArray(studySettings.ownerId, keys)));
 }
 
 export async function saveStudySettings(

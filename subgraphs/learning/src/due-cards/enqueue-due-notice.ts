@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@kai/db";
 import { enqueueEvent } from "@kai/events";
-import { countDueFlashcards, findDueFlashcards } from "../db/flashcards.repo.ts";
+import { findDueCards } from "../db/flashcards.repo.ts";
 import type { LearningSchema } from "../db/tables.ts";
 
 /** The cards a notice names; clients page through the rest with `dueFlashcards`. */
@@ -12,13 +12,12 @@ export async function enqueueDueNotice(
   ownerId: string,
   now: Date,
 ): Promise<void> {
-  const [counted] = await countDueFlashcards(tx, [ownerId], now);
-  const cards = await findDueFlashcards(tx, [ownerId], now, CARDS_PER_NOTICE);
+  const due = await findDueCards(tx, ownerId, now, CARDS_PER_NOTICE);
   await enqueueEvent(
     tx,
     "learning.flashcards_due",
     ownerId,
-    { dueCount: counted?.count ?? 0, flashcardIds: cards.map((card) => card.id) },
+    { dueCount: due.count, flashcardIds: due.ids },
     now,
   );
 }

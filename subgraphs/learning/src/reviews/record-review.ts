@@ -23,6 +23,10 @@ export function isScoredReview(card: Pick<FlashcardRow, "nextReview">, reviewedA
  * Applies one answer to a locked card: the new schedule (SM-2 or FSRS, as the owner chose), a
  * line in the review log, the `learning.flashcard_reviewed` event and a fresh due count, all
  * in the caller's transaction.
+ *
+ * Statements that do not depend on each other are sent together: postgres.js pipelines them
+ * on the transaction's connection, so each group costs one round trip: four after the lock
+ * instead of eight, for the answer and for the streak update that follows its event.
  */
 export async function recordReview(
   tx: DbOrTx<LearningSchema>,
@@ -30,37 +34,43 @@ export async function recordReview(
   quality: number,
   reviewedAt: Date,
 ): Promise<FlashcardRow> {
-  const [settings = DEFAULT_STUDY_SETTINGS] = await findStudySettingsByOwnerIds(tx, [card.ownerId]);
-  const memory = card.fsrs ?? replayMemory(card.createdAt, await findReviewLog(tx, card.id));
+  const [[settings = DEFAULT_STUDY_SETTINGS], log] = await Promise.all([
+    findStudySettingsByOwnerIds(tx, [card.ownerId]),
+    card.fsrs ? undefined : findReviewLog(tx, card.id),
+  ]);
+  const memory = card.fsrs ?? replayMemory(card.createdAt, log ?? []);
   const next = scheduleReview({ ...card, memory }, quality, reviewedAt, settings);
-  const updated = await updateSchedule(tx, card.id, { ...next, lastReviewedAt: reviewedAt });
-  await insertReview(tx, {
-    wasNew: card.lastReviewedAt === null,
-    scheduler: settings.scheduler,
-    flashcardId: card.id,
-    ownerId: card.ownerId,
-    quality,
-    reviewedAt,
-    interval: next.interval,
-    easeFactor: next.easeFactor,
-    repetitions: next.repetitions,
-  });
-  await enqueueEvent(
-    tx,
-    "learning.flashcard_reviewed",
-    card.ownerId,
-    {
+  const [updated] = await Promise.all([
+    updateSchedule(tx, card.id, { ...next, lastReviewedAt: reviewedAt }),
+    insertReview(tx, {
+      wasNew: card.lastReviewedAt === null,
+      scheduler: settings.scheduler,
       flashcardId: card.id,
-      topicId: card.topicId,
+      ownerId: card.ownerId,
       quality,
-      repetitions: next.repetitions,
+      reviewedAt,
       interval: next.interval,
       easeFactor: next.easeFactor,
-      nextReview: next.nextReview.toISOString(),
-      scored: isScoredReview(card, reviewedAt),
-    },
-    reviewedAt,
-  );
+      repetitions: next.repetitions,
+    }),
+    enqueueEvent(
+      tx,
+      "learning.flashcard_reviewed",
+      card.ownerId,
+      {
+        flashcardId: card.id,
+        topicId: card.topicId,
+        quality,
+        repetitions: next.repetitions,
+        interval: next.interval,
+        easeFactor: next.easeFactor,
+        nextReview: next.nextReview.toISOString(),
+        scored: isScoredReview(card, reviewedAt),
+      },
+      reviewedAt,
+    ),
+  ]);
+  // After the new schedule is written: the count must see this card as no longer due.
   await enqueueDueNotice(tx, card.ownerId, reviewedAt);
   return updated;
 }
