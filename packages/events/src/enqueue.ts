@@ -31,8 +31,8 @@ export function buildEvent<T extends EventType>(
 /**
  * Writes an event to the outbox inside the caller's transaction: it is published if and only
  * if the change it describes commits. The payload is validated here, so a bad event fails
- * the mutation instead of poisoning consumers. The commit itself wakes this process's relay,
- * so the event leaves within milliseconds without the caller doing anything more.
+ * the mutation instead of poisoning consumers. The commit itself hands the event to this
+ * process's relay, so it leaves within milliseconds without the caller doing anything more.
  */
 export async function enqueueEvent<T extends EventType, S extends Record<string, unknown>>(
   tx: DbOrTx<S>,
@@ -42,12 +42,9 @@ export async function enqueueEvent<T extends EventType, S extends Record<string,
   occurredAt: Date = new Date(),
 ): Promise<EventEnvelope<T>> {
   const event = buildEvent(type, userId, data, occurredAt);
+  const row = { id: event.id, subject: subjectOf(type, userId), payload: outboxPayload(event) };
   // Prepared, so the caller's other statements can go out with it.
-  await runPrepared(
-    tx
-      .insert(outbox)
-      .values({ id: event.id, subject: subjectOf(type, userId), payload: outboxPayload(event) }),
-  );
-  afterCommit(tx, outboxCommitted);
+  await runPrepared(tx.insert(outbox).values(row));
+  afterCommit(tx, (db) => outboxCommitted(db, row));
   return event;
 }

@@ -8,12 +8,14 @@ import {
   type TestDatabases,
   waitFor,
 } from "@kai/testkit";
+import { eq } from "drizzle-orm";
 import { connect, type JetStreamManager, type NatsConnection } from "nats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EventEnvelope, subjectOf } from "./catalogue.ts";
 import { enqueueEvent } from "./enqueue.ts";
 import { type OutboxRelay, startOutboxRelay } from "./relay.ts";
 import { ensureStreams } from "./streams.ts";
+import { outbox } from "./tables.ts";
 
 // Far beyond every wait below: an event that arrives in time was woken for, not polled for.
 const POLL_MS = 60_000;
@@ -49,8 +51,11 @@ afterAll(async () => {
 });
 
 /** Commits one transaction that enqueues a topic_completed event for each of `users`. */
-function commitEvents(users: string[]): Promise<EventEnvelope<"learning.topic_completed">[]> {
-  return database.db.transaction(async (tx) => {
+function commitEvents(
+  users: string[],
+  db = database.db,
+): Promise<EventEnvelope<"learning.topic_completed">[]> {
+  return db.transaction(async (tx) => {
     const events = [];
     for (const userId of users)
       events.push(
@@ -61,14 +66,17 @@ function commitEvents(users: string[]): Promise<EventEnvelope<"learning.topic_co
 }
 
 /** Resolves when `event` is in its stream, failing after PROMPTLY_MS. */
-function published(event: EventEnvelope<"learning.topic_completed">): Promise<string> {
+function published(
+  event: EventEnvelope<"learning.topic_completed">,
+  timeoutMs = PROMPTLY_MS,
+): Promise<string> {
   return waitFor(
     () =>
       jsm.streams
         .getMessage("LEARNING", { last_by_subj: subjectOf(event.type, event.userId) })
         .then((message) => message.json<{ id: string }>().id)
         .then((id) => (id === event.id ? id : undefined)),
-    { timeoutMs: PROMPTLY_MS, intervalMs: 10, what: `event ${event.id} published` },
+    { timeoutMs, intervalMs: 10, what: `event ${event.id} published` },
   );
 }
 
@@ -86,7 +94,7 @@ describe("the outbox relay", () => {
 
   it("publishes every event of one transaction on its commit", async () => {
     const events = await commitEvents([randomUUID(), randomUUID(), randomUUID()]);
-    await Promise.all(events.map(published));
+    await Promise.all(events.map((event) => published(event)));
   });
 
   it("publishes nothing of a transaction that rolls back", async () => {
@@ -103,5 +111,50 @@ describe("the outbox relay", () => {
       last_by_subj: subjectOf("learning.topic_completed", userId),
     });
     await expect(stored).rejects.toThrow();
+  });
+
+  it("stamps the row of an event it published on commit, so no poll sends it again", async () => {
+    const [event] = await commitEvents([randomUUID()]);
+    await published(event!);
+    const stamp = await waitFor(
+      async () => {
+        const [row] = await database.db
+          .select({ publishedAt: outbox.publishedAt })
+          .from(outbox)
+          .where(eq(outbox.id, event!.id));
+        return row?.publishedAt ?? undefined;
+      },
+      { timeoutMs: PROMPTLY_MS, what: "the row stamped" },
+    );
+    expect(stamp).toBeInstanceOf(Date);
+  });
+
+  it("publishes at its poll an event no commit handed it: another process's", async () => {
+    const other = await openDatabase({
+      url: databases.urls.relay,
+      pgliteDir: "",
+      migrationsFolder: new URL("./testing/migrations", import.meta.url).pathname,
+      schema: {},
+    });
+    const polling = startOutboxRelay({ db: database.db, js: nc.jetstream(), log, pollMs: 50 });
+    try {
+      const [event] = await commitEvents([randomUUID()], other.db);
+      await published(event!);
+    } finally {
+      await polling.stop();
+      await other.close();
+    }
+  });
+
+  it("publishes an event committed while NATS is down once NATS is back", async () => {
+    const polling = startOutboxRelay({ db: database.db, js: nc.jetstream(), log, pollMs: 50 });
+    try {
+      await nats.stop();
+      const [event] = await commitEvents([randomUUID()]);
+      await nats.restart();
+      await published(event!, 20_000);
+    } finally {
+      await polling.stop();
+    }
   });
 });

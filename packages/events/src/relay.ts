@@ -3,7 +3,7 @@ import type { Logger } from "@kai/logger";
 import { outboxBacklog } from "@kai/telemetry";
 import { and, asc, count, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { JetStreamClient } from "nats";
-import { onOutboxCommit } from "./outbox-signal.ts";
+import { type CommittedEvent, onOutboxCommit } from "./outbox-signal.ts";
 import { outbox } from "./tables.ts";
 import { publication } from "./trace-headers.ts";
 
@@ -12,8 +12,9 @@ export interface OutboxRelayOptions {
   js: JetStreamClient;
   log: Logger;
   /**
-   * How often to look for rows no commit in this process woke the relay for: another
-   * replica's, or a crashed process's. Default 500 ms.
+   * How often to look for rows the relay was not handed as they committed, or could not
+   * publish then: another replica's, a crashed process's, or any written while NATS was
+   * down. Default 500 ms.
    */
   pollMs?: number;
   /** Rows published per transaction. Default 100. */
@@ -25,15 +26,27 @@ export interface OutboxRelayOptions {
 }
 
 export interface OutboxRelay {
-  /** Finishes the batch in flight and stops. */
+  /** Finishes the publishing in flight and stops. */
   stop(): Promise<void>;
 }
 
 /**
- * Moves outbox rows to JetStream. Rows are claimed with SKIP LOCKED so replicas share the
- * work, and published with `Nats-Msg-Id` = event id so a row published twice (a crash after
- * publish, before commit) is dropped by the stream. NATS being down only delays them.
- * A transaction of `db` that enqueues an event wakes the relay as it commits (enqueue.ts).
+ * Committed events published at once and not yet acknowledged, beyond which new ones are left
+ * to the poll: with NATS down each publish waits for its timeout, and memory must not follow
+ * the commit rate meanwhile.
+ */
+const MAX_IN_FLIGHT = 1_000;
+
+/**
+ * Moves outbox rows to JetStream, every one with `Nats-Msg-Id` = event id, so a row published
+ * twice is dropped by the stream. Two paths:
+ * - An event committed in this process is handed over by its commit (enqueue.ts) and
+ *   published at once, then its row stamped: the event leaves without a read of the outbox
+ *   first, so the way from a change to its consumers holds no relay transaction.
+ * - A poll claims, with SKIP LOCKED so replicas share the work, whatever is still unstamped:
+ *   rows the first path could not publish (NATS down, a crash before the stamp) and rows
+ *   of processes that have no relay. NATS being down only delays them.
+ * A row both paths publish (the poll meeting it between publish and stamp) is deduplicated.
  */
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { db, js, log } = options;
@@ -42,8 +55,12 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const retainMs = options.retainMs ?? 24 * 60 * 60 * 1000;
   let running = true;
   let wake: (() => void) | undefined;
-  let woken = false;
   let failures = 0;
+
+  const publish = (row: CommittedEvent) => {
+    const { body, headers } = publication(row.payload);
+    return js.publish(row.subject, body, { msgID: row.id, headers });
+  };
 
   async function publishBatch(): Promise<number> {
     return db.transaction(async (tx) => {
@@ -71,14 +88,58 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       );
       // RETURNING keeps no order: publish oldest first, as claimed.
       rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-      await Promise.all(
-        rows.map((row) => {
-          const { body, headers } = publication(row.payload);
-          return js.publish(row.subject, body, { msgID: row.id, headers });
-        }),
-      );
+      await Promise.all(rows.map((row) => publish(row as CommittedEvent)));
       return rows.length;
     });
+  }
+
+  // One transaction's events arrive one by one as its commit hooks run; they leave together.
+  let committed: CommittedEvent[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let inFlightRows = 0;
+
+  function take(event: CommittedEvent): void {
+    if (!running || inFlightRows >= MAX_IN_FLIGHT) return;
+    if (committed.length === 0) queueMicrotask(publishCommitted);
+    committed.push(event);
+    inFlightRows++;
+  }
+
+  function publishCommitted(): void {
+    const rows = committed;
+    committed = [];
+    const work = publishThenStamp(rows)
+      .catch((error: unknown) =>
+        log.warn(
+          { err: error, events: rows.length },
+          "outbox relay left committed events to its poll",
+        ),
+      )
+      .finally(() => {
+        inFlightRows -= rows.length;
+        inFlight.delete(work);
+      });
+    inFlight.add(work);
+  }
+
+  async function publishThenStamp(rows: CommittedEvent[]): Promise<void> {
+    // The time publishing began, as the poll stamps its claim: published_at reads the same
+    // whichever path sent the row.
+    const publishedAt = new Date();
+    // Sent in commit order on one connection, so one user's events stay in order.
+    await Promise.all(rows.map(publish));
+    await db
+      .update(outbox)
+      .set({ publishedAt })
+      .where(
+        and(
+          inArray(
+            outbox.id,
+            rows.map((row) => row.id),
+          ),
+          isNull(outbox.publishedAt),
+        ),
+      );
   }
 
   async function prune(): Promise<void> {
@@ -107,20 +168,16 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   });
 
   // Registered before the first round, so a commit during that round is not missed.
-  const unsubscribe = onOutboxCommit(db, () => {
-    woken = true;
-    wake?.();
-  });
+  const unsubscribe = onOutboxCommit(db, take);
 
   const loop = (async () => {
     let rounds = 0;
     while (running) {
-      woken = false;
       try {
         const published = await publishBatch();
         failures = 0;
         if (++rounds % 1000 === 0) await prune();
-        if (published === batchSize || woken) continue;
+        if (published === batchSize) continue;
       } catch (error) {
         failures++;
         log.warn({ err: error, failures }, "outbox relay could not publish; will retry");
@@ -136,6 +193,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       running = false;
       wake?.();
       await loop;
+      await Promise.all(inFlight);
     },
   };
 }
