@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
@@ -101,6 +104,9 @@ export async function startSubgraph<C extends BaseContext>(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Traces are for Apollo's hosted studio, which this deployment does not use.
       ApolloServerPluginInlineTraceDisabled(),
+      // No schema here gives cache hints and nothing caches responses; the default plugin
+      // would still wrap every field resolution to compute a policy nobody reads.
+      ApolloServerPluginCacheControlDisabled(),
       operationLimitsPlugin(options.limits),
       authenticationGuard(options.publicFields ?? []),
       logFailures(),
