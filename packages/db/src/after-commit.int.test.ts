@@ -57,6 +57,20 @@ describe.each(DRIVERS)("afterCommit on %s", (driver) => {
     expect(order).toEqual(["savepoint released", "hook"]);
   });
 
+  it("drops the hooks of a savepoint that rolls back, and keeps the rest", async () => {
+    const ran: string[] = [];
+    await db().transaction(async (tx) => {
+      afterCommit(tx, () => ran.push("outer"));
+      const failed = tx.transaction(async (savepoint) => {
+        await savepoint.insert(probe).values({ note: "rolled back savepoint" });
+        afterCommit(savepoint, () => ran.push("rolled back"));
+        throw new Error("roll back the savepoint");
+      });
+      await expect(failed).rejects.toThrow("roll back the savepoint");
+    });
+    expect(ran).toEqual(["outer"]);
+  });
+
   it("runs at once outside a transaction, handing the hook the database", async () => {
     let committedTo: object | undefined;
     afterCommit(db(), (database) => {

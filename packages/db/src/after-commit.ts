@@ -11,8 +11,9 @@ interface OpenTransaction {
 }
 
 /**
- * The open transactions of every database made by `openDatabase`, savepoints included, each
- * mapped to its outermost transaction's hooks. Weak: a finished transaction is collected.
+ * The open transactions of every database made by `openDatabase`, each savepoint its own: a
+ * savepoint's hooks join its parent's when it is released and are dropped when it rolls back.
+ * Weak: a finished transaction is collected.
  */
 const open = new WeakMap<object, OpenTransaction>();
 
@@ -53,14 +54,18 @@ export function runCommitHooks<S extends Record<string, unknown>>(db: Db<S>): Db
 }
 
 /**
- * Registers `tx` and every savepoint opened in it under the outermost transaction: releasing
- * a savepoint commits nothing. (A savepoint rolled back keeps its hooks; the outer commit then
- * runs them for nothing, which the hooks we have, wake-ups, tolerate.)
+ * Registers `tx` and every savepoint opened in it. Releasing a savepoint commits nothing, so
+ * its hooks wait in its parent's list for the outermost commit; a savepoint rolled back takes
+ * its hooks with it (an event enqueued in it must not be published).
  */
 function track<S extends Record<string, unknown>>(tx: Tx<S>, transaction: OpenTransaction): Tx<S> {
   open.set(tx, transaction);
   const nest = tx.transaction.bind(tx);
-  tx.transaction = <T>(work: (inner: Tx<S>) => Promise<T>) =>
-    nest((inner) => work(track(inner, transaction)));
+  tx.transaction = async <T>(work: (inner: Tx<S>) => Promise<T>) => {
+    const savepoint: OpenTransaction = { db: transaction.db, hooks: [] };
+    const result = await nest((inner) => work(track(inner, savepoint)));
+    transaction.hooks.push(...savepoint.hooks);
+    return result;
+  };
   return tx;
 }
