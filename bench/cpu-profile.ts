@@ -1,5 +1,6 @@
 // Preloaded with `--import` (NODE_OPTIONS refuses --cpu-prof): samples the process's CPU from
 // start to exit and writes a .cpuprofile (Chrome DevTools, speedscope) into BENCH_PROFILE_DIR.
+// SIGUSR2 starts the profile afresh, so it can cover a measured phase without the start-up.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import { join } from "node:path";
@@ -11,6 +12,10 @@ if (dir) {
   session.post("Profiler.enable");
   session.post("Profiler.setSamplingInterval", { interval: 500 });
   session.post("Profiler.start");
+  process.on("SIGUSR2", () => {
+    session.post("Profiler.stop");
+    session.post("Profiler.start");
+  });
   // An in-process session answers synchronously, so the profile is written before exit ends.
   process.once("exit", () => {
     session.post("Profiler.stop", (error, result) => {

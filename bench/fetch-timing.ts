@@ -102,7 +102,8 @@ async function main(): Promise<void> {
   for (const signal of ["SIGINT", "SIGTERM"] as const)
     process.once(signal, () => void cleanup.run().finally(() => process.exit(130)));
   try {
-    const stack = await startPerfStack();
+    const profile = process.env.BENCH_CPU_PROF;
+    const stack = await startPerfStack(profile ? { profileDir: profile } : {});
     cleanup.add(() => stack.dispose());
     const { token, userId } = await dashboardUser(stack.ours.url, 30);
     for (const { name, p50, p99 } of await timeDashboardFetches(stack.subgraphs, token, userId))
