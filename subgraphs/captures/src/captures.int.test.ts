@@ -308,7 +308,7 @@ describe("batching", () => {
       result = await client.request(
         `query ($r: [_Any!]!) {
           _entities(representations: $r) {
-            ... on User { captures(first: 2) { totalCount edges { node { id content } } } }
+            ... on User { captures(first: 2) { totalCount edges { node { id status } } } }
           }
         }`,
         { r: users.map(({ userId }) => ({ __typename: "User", id: userId })) },
@@ -317,5 +317,30 @@ describe("batching", () => {
     expect(result._entities.map((user) => user.captures.totalCount)).toEqual([1, 2, 3]);
     expect(result._entities.map((user) => user.captures.edges.length)).toEqual([1, 2, 2]);
     expect(statements).toBe(2);
+  });
+
+  it("reads a page's long texts only when asked, then for the whole page in one statement", async () => {
+    const { client } = await harness.signIn();
+    const contents = ["first note", "second note", "third note"];
+    for (const content of contents) await create(client, { type: "TEXT", content });
+    /** Statements that read the long texts while the request ran. */
+    const textReads = async (selection: string) => {
+      const before = harness.statements.length;
+      const { captures } = await client.request<{
+        captures: { edges: { node: { content?: string } }[] };
+      }>(`{ captures(first: 3) { edges { node { ${selection} } } } }`);
+      const reads = harness.statements
+        .slice(before)
+        .filter((sql) => sql.includes('"captures"') && sql.includes('"extracted_text"'));
+      return { reads: reads.length, contents: captures.edges.map(({ node }) => node.content) };
+    };
+    expect(await textReads("id status")).toEqual({
+      reads: 0,
+      contents: [undefined, undefined, undefined],
+    });
+    expect(await textReads("id content extractedText")).toEqual({
+      reads: 1,
+      contents: [...contents].reverse(),
+    });
   });
 });

@@ -9,7 +9,7 @@ import {
 } from "@kai/db";
 import { and, arrayContains, count, eq, gt, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { CaptureFilter } from "../domain/capture-input.ts";
-import { type CaptureRow, captureColumns, captures } from "./schema.ts";
+import { type CaptureListRow, captureListColumns, captures } from "./schema.ts";
 import type { CapturesSchema } from "./tables.ts";
 
 export interface PageQuery {
@@ -54,13 +54,13 @@ export async function findCapturePages(
   db: DbOrTx<CapturesSchema>,
   ownerIds: readonly string[],
   page: PageQuery,
-): Promise<CaptureRow[]> {
+): Promise<CaptureListRow[]> {
   const owners = uuidsOnly(ownerIds);
   if (owners.length === 0) return [];
   const query = page.filter.query;
   const ranked = db
     .select({
-      ...captureColumns,
+      ...captureListColumns,
       position: query ? positionByRank(query) : positionInList(list, "newest first"),
     })
     .from(captures)

@@ -95,3 +95,17 @@ const { search: _searchDocument, ...stored } = getTableColumns(captures);
 export const captureColumns = stored;
 
 export type CaptureRow = Omit<typeof captures.$inferSelect, "search">;
+
+const { content: _content, extractedText: _extractedText, ...listed } = stored;
+
+/**
+ * What a page of captures reads: every column but the two long texts (up to 20,000 and
+ * 50,000 characters), which a page of 50 would otherwise carry whether a client asks for
+ * them or not. A client that does gets them by id, in one statement for the page.
+ */
+export const captureListColumns = listed;
+
+export type CaptureListRow = Omit<CaptureRow, "content" | "extractedText">;
+
+/** A capture as its resolvers see it: a whole row, or a page's row without the long texts. */
+export type CaptureRecord = CaptureListRow & Partial<Pick<CaptureRow, "content" | "extractedText">>;

@@ -2,7 +2,7 @@ import { encodeCursor, encodeOffsetCursor } from "@kai/db";
 import { parseInput } from "@kai/service";
 import type { CapturesContext } from "../context.ts";
 import type { PageQuery } from "../db/capture-pages.repo.ts";
-import type { CaptureRow } from "../db/schema.ts";
+import type { CaptureListRow } from "../db/schema.ts";
 import { pageArgs } from "../domain/capture-input.ts";
 import type {
   CaptureConnectionResolvers,
@@ -37,7 +37,7 @@ async function pageRows(ctx: CapturesContext, page: CapturePage) {
 }
 
 /** Newest-first pages continue after a row; ranked search pages after a count of matches. */
-function cursorOf(page: CapturePage, index: number, row: CaptureRow): string {
+function cursorOf(page: CapturePage, index: number, row: CaptureListRow): string {
   return page.query.filter.query
     ? encodeOffsetCursor(page.query.skip + index + 1)
     : encodeCursor(row);
