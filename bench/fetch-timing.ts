@@ -55,6 +55,8 @@ export async function timeDashboardFetches(
     id: node.id,
   }));
   const fetches: Fetch[] = [
+    // A subgraph's floor: HTTP, Apollo's pipeline and Kai's plugins, with nothing to load.
+    { name: "learning: { __typename }", url: urls.learning, query: "{ __typename }" },
     { name: "users: me", url: urls.users, query: "{ me { __typename id name } }" },
     {
       name: "captures: User.captures(first: 50)",
@@ -89,11 +91,29 @@ export async function timeDashboardFetches(
   return results;
 }
 
+const CAPTURES_ONLY =
+  "{ me { captures(first: 50) { totalCount edges { node { id status tags } } } } }";
+const CHAIN = `{ me { captures(first: 50) { totalCount edges { node { id status tags topic { name }
+  flashcards(first: 20) { front back interval } } } } } }`;
+const CHAIN_AND_PROGRESS = `{ me { captures(first: 50) { totalCount edges { node { id status
+  tags topic { name } flashcards(first: 20) { front back interval } } } }
+  progress { points level streak } } }`;
+
+/** The dashboard built up a part at a time, through the gateway: what each part adds. */
+const GATEWAY_STEPS: [string, string][] = [
+  ["light", LIGHT],
+  ["captures only (one fetch)", CAPTURES_ONLY],
+  ["captures → learning", CHAIN],
+  ["… + progress (parallel)", CHAIN_AND_PROGRESS],
+  ["… + name (users, parallel): the dashboard", DASHBOARD],
+];
+
 /**
  * The quick loop for the dashboard's latency (`tsx bench/fetch-timing.ts`): each fetch
  * straight to its subgraph, then the light query and the dashboard at one client through
  * Kai's gateway, alternated for BENCH_ROUNDS rounds of BENCH_SECONDS, with the ratio of their
- * p50s per round (a busy machine slows both alike, so read the ratio).
+ * p50s per round (a busy machine slows both alike, so read the ratio); last, the dashboard
+ * built up a part at a time through the gateway.
  */
 async function main(): Promise<void> {
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -116,6 +136,10 @@ async function main(): Promise<void> {
       console.log(
         `round ${round}: light p50 ${light.p50.toFixed(1)} ms, dashboard p50 ${dashboard.p50.toFixed(1)} ms, ratio ${(dashboard.p50 / light.p50).toFixed(2)}×${failures ? `, ${failures} failures` : ""}`,
       );
+    }
+    for (const [name, query] of GATEWAY_STEPS) {
+      const { p50 } = await load(stack.ours.url, token, query, 1, seconds);
+      console.log(`gateway, ${name}: p50 ${p50.toFixed(1)} ms`);
     }
   } finally {
     await cleanup.run();
