@@ -108,9 +108,11 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   function publishCommitted(): void {
     const rows = committed;
     committed = [];
+    // Debug, not warn: with NATS down this fails once per commit, and the poll, which retains
+    // the rows, already warns once per failed round with a backoff.
     const work = publishThenStamp(rows)
       .catch((error: unknown) =>
-        log.warn(
+        log.debug(
           { err: error, events: rows.length },
           "outbox relay left committed events to its poll",
         ),
@@ -167,7 +169,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     gauge.set({ service }, row?.n ?? 0);
   });
 
-  // Registered before the first round, so a commit during that round is not missed.
+  // Registered before the first round: a commit during that round is published at once too.
   const unsubscribe = onOutboxCommit(db, take);
 
   const loop = (async () => {
