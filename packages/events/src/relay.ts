@@ -1,7 +1,7 @@
 import { type Db, runPrepared } from "@kai/db";
 import type { Logger } from "@kai/logger";
 import { outboxBacklog } from "@kai/telemetry";
-import { and, asc, count, inArray, isNotNull, isNull, lt } from "drizzle-orm";
+import { and, asc, count, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { JetStreamClient } from "nats";
 import { type CommittedEvent, onOutboxCommit } from "./outbox-signal.ts";
 import { outbox } from "./tables.ts";
@@ -38,14 +38,22 @@ export interface OutboxRelay {
 const MAX_IN_FLIGHT = 1_000;
 
 /**
+ * The rows the poll claims: those written over a second ago. A younger row is its commit's to
+ * publish and stamp, which takes milliseconds; were the poll to take it meanwhile, both would
+ * send it (harmless, but twice the work, and a second copy to every live subscriber).
+ */
+const leftToThePoll = sql`now() - interval '1 second'`;
+
+/**
  * Moves outbox rows to JetStream, every one with `Nats-Msg-Id` = event id, so a row published
  * twice is dropped by the stream. Two paths:
  * - An event committed in this process is handed over by its commit (enqueue.ts) and
  *   published at once, then its row stamped: the event leaves without a read of the outbox
  *   first, so the way from a change to its consumers holds no relay transaction.
- * - A poll claims, with SKIP LOCKED so replicas share the work, whatever is still unstamped:
- *   rows the first path could not publish (NATS down, a crash before the stamp) and rows
- *   of processes that have no relay. NATS being down only delays them.
+ * - A poll claims, with SKIP LOCKED so replicas share the work, whatever is still unstamped a
+ *   second after it was written: rows the first path could not publish (NATS down, a crash
+ *   before the stamp) and rows of processes that have no relay. NATS being down only delays
+ *   them.
  * A row both paths publish (the poll meeting it between publish and stamp) is deduplicated.
  */
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
@@ -70,7 +78,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       const claimed = tx
         .select({ id: outbox.id })
         .from(outbox)
-        .where(isNull(outbox.publishedAt))
+        .where(and(isNull(outbox.publishedAt), lt(outbox.createdAt, leftToThePoll)))
         .orderBy(asc(outbox.createdAt))
         .limit(batchSize)
         .for("update", { skipLocked: true });

@@ -47,6 +47,18 @@ describe("EventQueue", () => {
     expect(queue.size).toBe(0);
   });
 
+  it("takes a live event that comes twice once (the relay publishes at least once)", async () => {
+    const queue = new EventQueue();
+    const waiting = queue.next();
+    queue.push(event("a"));
+    queue.push(event("a"));
+    queue.push(event("b"));
+    queue.push(event("a"));
+    expect(await waiting).toEqual(event("a"));
+    expect(await take(queue, 1)).toEqual(["b"]);
+    expect(queue.size).toBe(0);
+  });
+
   it("keeps a reader waiting until the replay is in, however early live events come", async () => {
     const queue = new EventQueue();
     const replay = pendingReplay();

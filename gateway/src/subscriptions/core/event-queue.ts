@@ -16,10 +16,18 @@ export interface EventQueueOptions {
  * between the two; an event in both is delivered once, from the replay, and live events that
  * arrive while the replay is read wait behind it.
  */
+/** Ids remembered per subscription to drop a second copy of an event. */
+const RECENT_IDS = 256;
+
 export class EventQueue<E extends { id: string }> {
   private readonly buffer: E[] = [];
-  /** Ids of replayed events; only those can come again, live. */
-  private readonly replayed = new Set<string>();
+  /**
+   * Ids of the events taken, replayed or live, the newest RECENT_IDS of them. An event can come
+   * again live, not only after its replay: the relay publishes at least once (a row can go out
+   * from its commit and from the poll), and JetStream drops the copy from the stream but core
+   * NATS hands both to the gateway. A copy follows its original within moments.
+   */
+  private readonly seen = new Set<string>();
   private waiting: ((event: E | undefined) => void) | undefined;
   private ready: Promise<void> = Promise.resolve();
   private closed = false;
@@ -32,16 +40,18 @@ export class EventQueue<E extends { id: string }> {
   /** Puts the events the client missed (oldest first) ahead of every live one. */
   replayFirst(missed: Promise<readonly E[]>): void {
     this.ready = missed.then((events) => {
-      for (const event of events) this.replayed.add(event.id);
-      const live = this.buffer.splice(0).filter((event) => !this.replayed.has(event.id));
+      const replayed = new Set(events.map((event) => event.id));
+      for (const event of events) this.remember(event.id);
+      const live = this.buffer.splice(0).filter((event) => !replayed.has(event.id));
       this.buffer.push(...events, ...live);
       this.trim();
     });
   }
 
-  /** A live event. Ignored once closed or when the replay already held it. */
+  /** A live event. Ignored once closed, or when it was already taken (replayed or live). */
   push(event: E): void {
-    if (this.closed || this.replayed.has(event.id)) return;
+    if (this.closed || this.seen.has(event.id)) return;
+    this.remember(event.id);
     const deliver = this.waiting;
     if (deliver) {
       this.waiting = undefined;
@@ -64,6 +74,12 @@ export class EventQueue<E extends { id: string }> {
     return new Promise<E | undefined>((resolve) => {
       this.waiting = resolve;
     });
+  }
+
+  private remember(id: string): void {
+    this.seen.add(id);
+    // A Set iterates in insertion order: the first id is the oldest.
+    if (this.seen.size > RECENT_IDS) this.seen.delete(this.seen.values().next().value as string);
   }
 
   /** Drops what is held and ends a pending `next` with undefined. */
