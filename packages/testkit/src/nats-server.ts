@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "./free-port.ts";
+import { startOnFreePort } from "./free-port.ts";
 import { spawnServer, stopServer } from "./spawn-server.ts";
 
 export interface NatsServer {
@@ -17,10 +17,13 @@ export interface NatsServer {
 
 /** A private `nats-server -js` on a free port with a temporary store: suites never share streams. */
 export async function startNatsServer(): Promise<NatsServer> {
-  const port = await freePort();
   const storeDir = mkdtempSync(join(tmpdir(), "kai-nats-"));
-  const args = ["-a", "127.0.0.1", "-p", String(port), "-js", "-sd", storeDir];
-  let child: ChildProcess | undefined = await spawnServer("nats-server", args, port);
+  const argsFor = (port: number) => ["-a", "127.0.0.1", "-p", String(port), "-js", "-sd", storeDir];
+  const { port, started } = await startOnFreePort((port) =>
+    spawnServer("nats-server", argsFor(port), port),
+  );
+  const args = argsFor(port);
+  let child: ChildProcess | undefined = started;
   return {
     url: `nats://127.0.0.1:${port}`,
     async stop() {

@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { freePort } from "./free-port.ts";
+import { startOnFreePort } from "./free-port.ts";
 import { spawnServer, stopServer } from "./spawn-server.ts";
 
 export interface RedisServer {
@@ -14,9 +14,21 @@ export interface RedisServer {
 
 /** A private, memory-only redis-server on a free port. */
 export async function startRedisServer(): Promise<RedisServer> {
-  const port = await freePort();
-  const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
-  let child: ChildProcess | undefined = await spawnServer("redis-server", args, port);
+  const argsFor = (port: number) => [
+    "--port",
+    String(port),
+    "--bind",
+    "127.0.0.1",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+  ];
+  const { port, started } = await startOnFreePort((port) =>
+    spawnServer("redis-server", argsFor(port), port),
+  );
+  const args = argsFor(port);
+  let child: ChildProcess | undefined = started;
   const stop = async () => {
     if (child) await stopServer(child);
     child = undefined;
