@@ -7,6 +7,9 @@ export interface EventQueueOptions {
   limit?: number;
 }
 
+/** Ids remembered per subscription to drop a second copy of an event. */
+const RECENT_IDS = 256;
+
 /**
  * The events of one subscription, in the order the client gets them: replayed (missed) events
  * first, then live ones, each event at most once. Transport-free: it neither listens nor
@@ -16,9 +19,6 @@ export interface EventQueueOptions {
  * between the two; an event in both is delivered once, from the replay, and live events that
  * arrive while the replay is read wait behind it.
  */
-/** Ids remembered per subscription to drop a second copy of an event. */
-const RECENT_IDS = 256;
-
 export class EventQueue<E extends { id: string }> {
   private readonly buffer: E[] = [];
   /**
