@@ -8,7 +8,13 @@
 import type { ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { portAccepts, spawnServer, stopServer } from "@kai/testkit";
+import {
+  jetStreamNatsArgs,
+  memoryRedisArgs,
+  portAccepts,
+  spawnServer,
+  stopServer,
+} from "@kai/testkit";
 import { supervise } from "./supervisor.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -52,25 +58,10 @@ const natsUrl = process.env.NATS_URL ?? "nats://127.0.0.1:4222";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 mkdirSync(resolve(dataDir, "nats"), { recursive: true });
 const infrastructure = [
-  await ensureLocal("nats-server", natsUrl, (port) => [
-    "-a",
-    "127.0.0.1",
-    "-p",
-    String(port),
-    "-js",
-    "-sd",
-    resolve(dataDir, "nats"),
-  ]),
-  await ensureLocal("redis-server", redisUrl, (port) => [
-    "--port",
-    String(port),
-    "--bind",
-    "127.0.0.1",
-    "--save",
-    "",
-    "--appendonly",
-    "no",
-  ]),
+  await ensureLocal("nats-server", natsUrl, (port) =>
+    jetStreamNatsArgs(port, resolve(dataDir, "nats")),
+  ),
+  await ensureLocal("redis-server", redisUrl, memoryRedisArgs),
 ].filter((child) => child !== undefined);
 
 const supervised = services.map(({ name, entry }) =>

@@ -24,7 +24,7 @@ export {
   type TestIdentityProvider,
   type TestIdentityProviderOptions,
 } from "./identity-provider.ts";
-export { type NatsServer, startNatsServer } from "./nats-server.ts";
+export { jetStreamNatsArgs, type NatsServer, startNatsServer } from "./nats-server.ts";
 export { type PostgresCluster, postgresBinDir, startPostgresCluster } from "./postgres-cluster.ts";
 export {
   type PushReply,
@@ -33,7 +33,7 @@ export {
   type TestPushService,
   type TestPushSubscription,
 } from "./push-service.ts";
-export { type RedisServer, startRedisServer } from "./redis-server.ts";
+export { memoryRedisArgs, type RedisServer, startRedisServer } from "./redis-server.ts";
 export {
   type ReceivedMail,
   type SmtpServer,

@@ -15,14 +15,24 @@ export interface NatsServer {
   dispose(): Promise<void>;
 }
 
+/** nats-server's arguments for JetStream on 127.0.0.1:`port`, keeping its store in `storeDir`. */
+export const jetStreamNatsArgs = (port: number, storeDir: string): string[] => [
+  "-a",
+  "127.0.0.1",
+  "-p",
+  String(port),
+  "-js",
+  "-sd",
+  storeDir,
+];
+
 /** A private `nats-server -js` on a free port with a temporary store: suites never share streams. */
 export async function startNatsServer(): Promise<NatsServer> {
   const storeDir = mkdtempSync(join(tmpdir(), "kai-nats-"));
-  const argsFor = (port: number) => ["-a", "127.0.0.1", "-p", String(port), "-js", "-sd", storeDir];
   const { port, started } = await startOnFreePort((port) =>
-    spawnServer("nats-server", argsFor(port), port),
+    spawnServer("nats-server", jetStreamNatsArgs(port, storeDir), port),
   );
-  const args = argsFor(port);
+  const args = jetStreamNatsArgs(port, storeDir);
   let child: ChildProcess | undefined = started;
   return {
     url: `nats://127.0.0.1:${port}`,

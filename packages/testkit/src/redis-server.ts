@@ -12,22 +12,24 @@ export interface RedisServer {
   dispose(): Promise<void>;
 }
 
+/** redis-server's arguments for a memory-only server on 127.0.0.1:`port` (nothing on disk). */
+export const memoryRedisArgs = (port: number): string[] => [
+  "--port",
+  String(port),
+  "--bind",
+  "127.0.0.1",
+  "--save",
+  "",
+  "--appendonly",
+  "no",
+];
+
 /** A private, memory-only redis-server on a free port. */
 export async function startRedisServer(): Promise<RedisServer> {
-  const argsFor = (port: number) => [
-    "--port",
-    String(port),
-    "--bind",
-    "127.0.0.1",
-    "--save",
-    "",
-    "--appendonly",
-    "no",
-  ];
   const { port, started } = await startOnFreePort((port) =>
-    spawnServer("redis-server", argsFor(port), port),
+    spawnServer("redis-server", memoryRedisArgs(port), port),
   );
-  const args = argsFor(port);
+  const args = memoryRedisArgs(port);
   let child: ChildProcess | undefined = started;
   const stop = async () => {
     if (child) await stopServer(child);
