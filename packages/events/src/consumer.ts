@@ -58,7 +58,7 @@ export interface ConsumerOptions<T extends EventType, P = undefined> {
   /**
    * Runs after the effect commits (not for a redelivery already applied), e.g. to refresh a
    * cache. A failure here is logged; the effect itself stays committed. (Events the effect
-   * enqueued need nothing here: their commit wakes the outbox relay.)
+   * enqueued need nothing here: their commit hands them to the outbox relay.)
    *
    * It runs beside the consumer, not in its `concurrency`: the next messages are handled
    * meanwhile. Runs for one subject (one user's events of this type) never overlap; those of

@@ -104,13 +104,19 @@ describe("the outbox relay", () => {
       throw new Error("roll back");
     });
     await expect(rolledBack).rejects.toThrow("roll back");
-    // A later commit wakes the relay; had the rolled-back row existed, it would go first.
+    // The relay is handed only what commits: a later commit goes out, the rolled-back event
+    // neither went out nor left a row for the poll to find.
     const [later] = await commitEvents([randomUUID()]);
     await published(later!);
     const stored = jsm.streams.getMessage("LEARNING", {
       last_by_subj: subjectOf("learning.topic_completed", userId),
     });
     await expect(stored).rejects.toThrow();
+    const rows = await database.db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(eq(outbox.subject, subjectOf("learning.topic_completed", userId)));
+    expect(rows).toEqual([]);
   });
 
   it("stamps the row of an event it published on commit, so no poll sends it again", async () => {

@@ -65,7 +65,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let wake: (() => void) | undefined;
   let failures = 0;
 
-  const publish = (row: CommittedEvent) => {
+  // What both paths send: a committed event, or a row the poll claimed (its payload as stored).
+  const publish = (row: Pick<CommittedEvent, "id" | "subject"> & { payload: unknown }) => {
     const { body, headers } = publication(row.payload);
     return js.publish(row.subject, body, { msgID: row.id, headers });
   };
@@ -96,7 +97,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       );
       // RETURNING keeps no order: publish oldest first, as claimed.
       rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-      await Promise.all(rows.map((row) => publish(row as CommittedEvent)));
+      await Promise.all(rows.map(publish));
       return rows.length;
     });
   }
