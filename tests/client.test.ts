@@ -215,11 +215,15 @@ describe("@kai/client against the gateway", () => {
     });
     const review = (card: number) =>
       client.request(ReviewFlashcardDocument, { input: { flashcardId: cards[card]!, quality: 4 } });
+    // The errors are read as the wait goes: an error instead of the update is the cause.
     const reached = (points: number) =>
-      waitFor(() => seen.find((update) => update.points === points), {
-        timeoutMs: 20_000,
-        what: `the update to ${points} points (errors: ${JSON.stringify(errors)})`,
-      });
+      waitFor(
+        () => {
+          if (errors.length > 0) throw new Error(`subscription errors: ${JSON.stringify(errors)}`);
+          return seen.find((update) => update.points === points);
+        },
+        { timeoutMs: 20_000, what: `the update to ${points} points` },
+      );
 
     await waitForLive(stack.gateway, 1);
     await review(0);

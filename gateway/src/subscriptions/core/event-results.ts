@@ -20,22 +20,35 @@ export class EventResults<E extends StreamedEvent>
   implements AsyncIterableIterator<ExecutionResult>
 {
   private finished = false;
+  private readonly whenFinished: Promise<void>;
+  private markFinished = () => {};
 
   /**
    * @param queue the subscription's events, replay first
-   * @param resolve turns an event into the client's result
+   * @param resolve turns an event into the client's result; undefined withholds it, and the
+   *   stream then sends nothing more and waits for its connection to end
    * @param onFinish releases what the subscription holds (listener, slot); called exactly once
    */
   constructor(
     private readonly queue: EventQueue<E>,
-    private readonly resolve: (event: E) => Promise<ExecutionResult>,
+    private readonly resolve: (event: E) => Promise<ExecutionResult | undefined>,
     private readonly onFinish: () => void,
-  ) {}
+  ) {
+    this.whenFinished = new Promise((resolve) => {
+      this.markFinished = resolve;
+    });
+  }
 
   async next(): Promise<IteratorResult<ExecutionResult, undefined>> {
     const event = this.finished ? undefined : await this.queue.next();
     if (!event || this.finished) return { done: true, value: undefined };
     const result = await this.resolve(event);
+    // Not done at once: graphql-ws would tell the client the subscription completed, and the
+    // client would not subscribe again when it reconnects.
+    if (!result) {
+      await this.whenFinished;
+      return { done: true, value: undefined };
+    }
     const extensions = { ...result.extensions, eventId: event.id, occurredAt: event.occurredAt };
     return { done: false, value: { ...result, extensions } };
   }
@@ -51,6 +64,7 @@ export class EventResults<E extends StreamedEvent>
     this.finished = true;
     this.queue.close();
     this.onFinish();
+    this.markFinished();
   }
 
   [Symbol.asyncIterator]() {

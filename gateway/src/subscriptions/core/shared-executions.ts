@@ -28,6 +28,11 @@ export class SharedExecutions<T> {
     return result;
   }
 
+  /** Drops the result kept for `key`: the next `run` does the work again. */
+  forget(key: string): void {
+    this.running.delete(key);
+  }
+
   get size(): number {
     return this.running.size;
   }

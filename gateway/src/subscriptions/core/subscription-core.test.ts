@@ -1,6 +1,6 @@
 import { RevocationList, type TokenVerifier, type Viewer } from "@kai/auth";
 import { buildEvent, type EventEnvelope, type EventType, subjectOf } from "@kai/events";
-import { type ExecutionResult, parse } from "graphql";
+import { type ExecutionResult, GraphQLError, parse } from "graphql";
 import { describe, expect, it, vi } from "vitest";
 import { REFUSALS, type Refusal } from "./authenticate.ts";
 import { ManualClock } from "./manual-clock.ts";
@@ -99,11 +99,15 @@ function setup(options: Partial<SubscriptionCoreOptions<string>> = {}): Setup {
   const viewers: Record<string, Viewer> = {
     "ada-token": { id: ADA, role: "USER", expiresAt: new Date(clock.now() + 60_000) },
     "grace-token": { id: GRACE, role: "USER", expiresAt: new Date(clock.now() + 60_000) },
+    // Ada's token after a refresh.
+    "ada-new-token": { id: ADA, role: "USER", expiresAt: new Date(clock.now() + 120_000) },
   };
   const verifier: TokenVerifier = {
     async verify(token) {
       const viewer = viewers[token];
-      if (!viewer) throw new Error("Invalid or expired access token");
+      if (!viewer || viewer.expiresAt.getTime() <= clock.now()) {
+        throw new Error("Invalid or expired access token");
+      }
       if (revocations.isRevoked(viewer.id, issuedAt)) throw new Error("Access token revoked");
       return viewer;
     },
@@ -342,6 +346,54 @@ describe("the subscription core", () => {
     events.publish(event);
     await Promise.all([...same, other].map((results) => take(results, 1)));
     expect(executions.sort()).toEqual([`${event.id}|ctx0`, `${event.id}|other`]);
+  });
+
+  it("withholds an event whose token ran out on its way, and resolves it again on resume", async () => {
+    let clock: ManualClock | undefined;
+    const refused = {
+      errors: [new GraphQLError("expired", { extensions: { code: "UNAUTHENTICATED" } })],
+    };
+    const setUp = setup({
+      // The old connection's event reaches its subgraph a minute late, after the token ran out.
+      execute: async (event, request) => {
+        if (request.context !== "old") return { data: { payload: event.data } };
+        clock?.advance(60_000);
+        return refused;
+      },
+    });
+    ({ clock } = setUp);
+    const { connect, events, expired, streak } = setUp;
+    const old = await connect("ada-token");
+    const results = stream(old.subscribe(request(STREAK, "old")));
+    const event = streak(ADA, 10);
+    events.publish(event);
+    let first: IteratorResult<ExecutionResult> | undefined;
+    const pending = results.next().then((result) => {
+      first = result;
+    });
+    await new Promise((drained) => setImmediate(drained));
+    expect(first).toBeUndefined();
+    expect(expired).toEqual([REFUSALS.expired]);
+
+    old.close();
+    await pending;
+    expect(first).toEqual({ done: true, value: undefined });
+    const resumed = await connect("ada-new-token", { lastEventAt: new Date(0).toISOString() });
+    const replayed = await take(stream(resumed.subscribe(request(STREAK, "new"))), 1);
+    expect(replayed[0]?.extensions?.eventId).toBe(event.id);
+    expect(pointsOf(replayed)).toEqual([10]);
+  });
+
+  it("sends a subgraph's refusal of a token the gateway still accepts as an error", async () => {
+    const refused = {
+      errors: [new GraphQLError("no", { extensions: { code: "UNAUTHENTICATED" } })],
+    };
+    const { connect, events, expired, streak } = setup({ execute: async () => refused });
+    const results = stream((await connect("ada-token")).subscribe(request()));
+    events.publish(streak(ADA, 10));
+    const [result] = await take(results, 1);
+    expect(result?.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(expired).toEqual([]);
   });
 
   it("drops the oldest events for a client that reads too slowly", async () => {

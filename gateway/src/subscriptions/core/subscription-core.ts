@@ -111,6 +111,7 @@ export function createSubscriptionCore<C>(
   const shared: Shared<C> = {
     options,
     executions,
+    clock,
     forget: (connection) => open.delete(connection),
   };
   // The revoked user's connections verify their token again: a revocation voids the tokens
@@ -126,7 +127,7 @@ export function createSubscriptionCore<C>(
       const session = await authenticate(params, options.verifier, clock.now());
       if (typeof session === "string") return session;
       const connection = new Connection(session, slots.forConnection(), shared, onExpired);
-      connection.expireAt(clock);
+      connection.expireAtTokenExpiry();
       open.add(connection);
       return connection;
     },
@@ -141,6 +142,7 @@ export function createSubscriptionCore<C>(
 interface Shared<C> {
   options: SubscriptionCoreOptions<C>;
   executions: SharedExecutions<ExecutionResult>;
+  clock: Clock;
   forget(connection: Connection<C>): void;
 }
 
@@ -157,19 +159,42 @@ class Connection<C> implements SubscriptionConnection<C> {
     private readonly onEnded: (reason: Refusal) => void,
   ) {}
 
-  expireAt(clock: Clock): void {
-    this.cancelExpiry = whenExpired(this.session.viewer.expiresAt, clock, () =>
+  expireAtTokenExpiry(): void {
+    this.cancelExpiry = whenExpired(this.session.viewer.expiresAt, this.shared.clock, () =>
       this.end(REFUSALS.expired),
     );
   }
 
   /** Ends the connection when its token no longer verifies (it was revoked). */
   async verifyAgain(): Promise<void> {
-    const valid = await this.shared.options.verifier.verify(this.session.token).then(
+    if (!(await this.tokenVerifies())) this.end(REFUSALS.revoked);
+  }
+
+  private tokenVerifies(): Promise<boolean> {
+    return this.shared.options.verifier.verify(this.session.token).then(
       () => true,
       () => false,
     );
-    if (!valid) this.end(REFUSALS.revoked);
+  }
+
+  /**
+   * An event's result, or undefined when a subgraph refused the token because it ran out (or
+   * was revoked) while the event was on its way. The connection then ends with 4401, and the
+   * event is not sent as an error: the client's resume point stays before it, so it comes
+   * again, replayed, once the client is back with a fresh token. A refusal the gateway does
+   * not share (a subgraph misconfigured) reaches the client as the error it is, rather than
+   * making it reconnect for ever.
+   */
+  private async resultOf(event: EventEnvelope, request: SubscriptionRequest<C>, operation: string) {
+    const { options, executions, clock } = this.shared;
+    const key = executionKey(event.id, operation);
+    const result = await executions.run(key, () => options.execute(event, request));
+    if (!refusesToken(result) || (await this.tokenVerifies())) return result;
+    // The replay must resolve the event again, with the new token, not meet this refusal.
+    executions.forget(key);
+    const expired = this.session.viewer.expiresAt.getTime() <= clock.now();
+    this.end(expired ? REFUSALS.expired : REFUSALS.revoked);
+    return undefined;
   }
 
   // Once, and never after close: the transport ends the socket, which then calls close.
@@ -182,7 +207,7 @@ class Connection<C> implements SubscriptionConnection<C> {
   subscribe(
     request: SubscriptionRequest<C>,
   ): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
-    const { options, executions } = this.shared;
+    const { options } = this.shared;
     if (this.closed) return { errors: [new GraphQLError("This connection is closed")] };
     const root = rootField(request.document, request.operationName);
     const field = root?.name.value;
@@ -197,8 +222,7 @@ class Connection<C> implements SubscriptionConnection<C> {
     let stopListening = () => {};
     const stream = new EventResults(
       queue,
-      (event) =>
-        executions.run(executionKey(event.id, operation), () => options.execute(event, request)),
+      (event) => this.resultOf(event, request, operation),
       () => {
         stopListening();
         release();
@@ -228,6 +252,9 @@ class Connection<C> implements SubscriptionConnection<C> {
     this.shared.forget(this);
   }
 }
+
+const refusesToken = (result: ExecutionResult) =>
+  result.errors?.some((error) => error.extensions?.code === "UNAUTHENTICATED") ?? false;
 
 function rootField(
   document: DocumentNode,
