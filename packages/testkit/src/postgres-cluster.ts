@@ -1,9 +1,17 @@
 import { execFile } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { freePort } from "./free-port.ts";
+import { startOnFreePort } from "./free-port.ts";
 
 const run = promisify(execFile);
 
@@ -78,14 +86,14 @@ async function postgresOwner(): Promise<{ uid: number; gid: number } | undefined
  */
 export async function startPostgresCluster(): Promise<PostgresCluster> {
   const bin = postgresBinDir();
-  const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "kai-pg-"));
   const dataDir = join(dir, "data");
-  const logFile = join(dir, "postgres.log");
   const owner = await postgresOwner();
   if (owner) chownSync(dir, owner.uid, owner.gid);
 
   const pgCtl = (...args: string[]) => runAsOwner(join(bin, "pg_ctl"), ["-D", dataDir, ...args]);
+  // One log per port tried, so a failed start is read from its own attempt's lines.
+  let logFile = join(dir, "postgres.log");
   let running = false;
   const start = async () => {
     await pgCtl("start", "-w", "-t", "60", "-l", logFile);
@@ -97,6 +105,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     running = false;
   };
 
+  let port: number;
   try {
     await runAsOwner(join(bin, "initdb"), [
       "-D",
@@ -107,14 +116,25 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       "--encoding=UTF8",
       "--no-sync",
     ]);
-    // The socket goes beside the data: the system's socket directory may be missing or shared.
-    const settings = { ...SETTINGS, port: String(port), unix_socket_directories: `'${dir}'` };
-    const conf = Object.entries(settings)
-      .map(([key, value]) => `${key} = ${value}\n`)
-      .join("");
-    writeFileSync(join(dataDir, "postgresql.auto.conf"), conf);
-    if (owner) chownSync(join(dataDir, "postgresql.auto.conf"), owner.uid, owner.gid);
-    await start();
+    ({ port } = await startOnFreePort(async (candidate) => {
+      // The socket goes beside the data: the system's socket directory may be missing or shared.
+      const settings = {
+        ...SETTINGS,
+        port: String(candidate),
+        unix_socket_directories: `'${dir}'`,
+      };
+      const conf = Object.entries(settings)
+        .map(([key, value]) => `${key} = ${value}\n`)
+        .join("");
+      writeFileSync(join(dataDir, "postgresql.auto.conf"), conf);
+      if (owner) chownSync(join(dataDir, "postgresql.auto.conf"), owner.uid, owner.gid);
+      logFile = join(dir, `postgres-${candidate}.log`);
+      await start().catch((error: unknown) => {
+        // pg_ctl only says the server did not start; why is in the server's log.
+        const log = existsSync(logFile) ? readFileSync(logFile, "utf8") : "";
+        throw new Error(`${String(error)}\n${log}`, { cause: error });
+      });
+    }));
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
