@@ -242,10 +242,23 @@ const envelopeBase = z.object({
   userId: id,
 });
 
+// Each type's envelope schema, made on first use: making one costs far more than a parse
+// (zod compiles an object's parser per schema), and every consumed, replayed and streamed event
+// is parsed.
+const envelopes = new Map<EventType, z.ZodType>();
+
+function envelopeOf(type: EventType): z.ZodType {
+  let schema = envelopes.get(type);
+  if (!schema) {
+    schema = envelopeBase.extend({ type: z.literal(type), data: catalogue[type].data });
+    envelopes.set(type, schema);
+  }
+  return schema;
+}
+
 /** Parses an untrusted message as an event of the given type; throws a ZodError when it is not. */
 export function parseEvent<T extends EventType>(type: T, raw: unknown): EventEnvelope<T> {
-  const schema = envelopeBase.extend({ type: z.literal(type), data: catalogue[type].data });
-  return schema.parse(raw) as EventEnvelope<T>;
+  return envelopeOf(type).parse(raw) as EventEnvelope<T>;
 }
 
 /** Whether a name read from outside the code (an SDL `@event(type:)`) is a declared event type. */
