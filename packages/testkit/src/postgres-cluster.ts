@@ -92,11 +92,13 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   if (owner) chownSync(dir, owner.uid, owner.gid);
 
   const pgCtl = (...args: string[]) => runAsOwner(join(bin, "pg_ctl"), ["-D", dataDir, ...args]);
-  // One log per port tried, so a failed start is read from its own attempt's lines.
-  let logFile = join(dir, "postgres.log");
+  // The port tried, then listened on. One log per port, so a failed start is read from its own
+  // attempt's lines.
+  let port = 0;
+  const logFile = () => join(dir, `postgres-${port}.log`);
   let running = false;
   const start = async () => {
-    await pgCtl("start", "-w", "-t", "60", "-l", logFile);
+    await pgCtl("start", "-w", "-t", "60", "-l", logFile());
     running = true;
   };
   const stopWith = async (mode: "immediate" | "fast") => {
@@ -105,7 +107,6 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     running = false;
   };
 
-  let port: number;
   try {
     await runAsOwner(join(bin, "initdb"), [
       "-D",
@@ -116,11 +117,12 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       "--encoding=UTF8",
       "--no-sync",
     ]);
-    ({ port } = await startOnFreePort(async (candidate) => {
+    await startOnFreePort(async (candidate) => {
+      port = candidate;
       // The socket goes beside the data: the system's socket directory may be missing or shared.
       const settings = {
         ...SETTINGS,
-        port: String(candidate),
+        port: String(port),
         unix_socket_directories: `'${dir}'`,
       };
       const conf = Object.entries(settings)
@@ -128,13 +130,12 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
         .join("");
       writeFileSync(join(dataDir, "postgresql.auto.conf"), conf);
       if (owner) chownSync(join(dataDir, "postgresql.auto.conf"), owner.uid, owner.gid);
-      logFile = join(dir, `postgres-${candidate}.log`);
       await start().catch((error: unknown) => {
         // pg_ctl only says the server did not start; why is in the server's log.
-        const log = existsSync(logFile) ? readFileSync(logFile, "utf8") : "";
+        const log = existsSync(logFile()) ? readFileSync(logFile(), "utf8") : "";
         throw new Error(`${String(error)}\n${log}`, { cause: error });
       });
-    }));
+    });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
