@@ -384,6 +384,30 @@ describe("the subscription core", () => {
     expect(pointsOf(replayed)).toEqual([10]);
   });
 
+  it("resolves again, with its own token, an event whose shared run another token failed", async () => {
+    let clock: ManualClock | undefined;
+    const refused = {
+      errors: [new GraphQLError("expired", { extensions: { code: "UNAUTHENTICATED" } })],
+    };
+    const setUp = setup({
+      execute: async (event, request) => {
+        if (request.context !== "phone") return { data: { payload: event.data } };
+        clock?.advance(60_000);
+        return refused;
+      },
+    });
+    ({ clock } = setUp);
+    const { connect, events, expired, streak } = setUp;
+    // The same user's two devices, one of them on a token about to run out.
+    const phone = stream((await connect("ada-token")).subscribe(request(STREAK, "phone")));
+    const laptop = stream((await connect("ada-new-token")).subscribe(request(STREAK, "laptop")));
+    events.publish(streak(ADA, 10));
+    void phone.next();
+    const [result] = await take(laptop, 1);
+    expect(pointsOf([result as ExecutionResult])).toEqual([10]);
+    expect(expired).toEqual([REFUSALS.expired]);
+  });
+
   it("sends a subgraph's refusal of a token the gateway still accepts as an error", async () => {
     const refused = {
       errors: [new GraphQLError("no", { extensions: { code: "UNAUTHENTICATED" } })],

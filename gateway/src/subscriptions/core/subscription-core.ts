@@ -178,20 +178,24 @@ class Connection<C> implements SubscriptionConnection<C> {
   }
 
   /**
-   * An event's result, or undefined when a subgraph refused the token because it ran out (or
-   * was revoked) while the event was on its way. The connection then ends with 4401, and the
-   * event is not sent as an error: the client's resume point stays before it, so it comes
-   * again, replayed, once the client is back with a fresh token. A refusal the gateway does
-   * not share (a subgraph misconfigured) reaches the client as the error it is, rather than
-   * making it reconnect for ever.
+   * An event's result, or undefined when a subgraph refused this connection's token because it
+   * ran out (or was revoked) while the event was on its way. The connection then ends with
+   * 4401, and the event is not sent as an error: the client's resume point stays before it, so
+   * it comes again, replayed, once the client is back with a fresh token.
    */
   private async resultOf(event: EventEnvelope, request: SubscriptionRequest<C>, operation: string) {
     const { options, executions, clock } = this.shared;
     const key = executionKey(event.id, operation);
     const result = await executions.run(key, () => options.execute(event, request));
-    if (!refusesToken(result) || (await this.tokenVerifies())) return result;
-    // The replay must resolve the event again, with the new token, not meet this refusal.
+    if (!refusesToken(result)) return result;
+    // No later run may meet this refusal: not the replay, nor another of the user's devices.
     executions.forget(key);
+    if (await this.tokenVerifies()) {
+      // The refused token may be another connection's, whose run this one shared: resolved
+      // again with this one's own. Refused again (a subgraph misconfigured), the client gets
+      // the error rather than reconnecting for ever.
+      return options.execute(event, request);
+    }
     const expired = this.session.viewer.expiresAt.getTime() <= clock.now();
     this.end(expired ? REFUSALS.expired : REFUSALS.revoked);
     return undefined;
