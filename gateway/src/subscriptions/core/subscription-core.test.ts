@@ -178,6 +178,26 @@ async function take(results: AsyncIterableIterator<ExecutionResult>, count: numb
 const pointsOf = (results: ExecutionResult[]) =>
   results.map((result) => (result.data?.payload as { points: number } | undefined)?.points);
 
+/** What a subgraph answers for a token it no longer accepts. */
+const REFUSED: ExecutionResult = {
+  errors: [new GraphQLError("expired", { extensions: { code: "UNAUTHENTICATED" } })],
+};
+
+/**
+ * A setup whose subgraph gets the events of subscriptions made with `context` a minute late,
+ * after their token (ada-token's) ran out, and refuses them.
+ */
+function setupRefusingLate(context: string): Setup {
+  const late = setup({
+    execute: async (event, request) => {
+      if (request.context !== context) return { data: { payload: event.data } };
+      late.clock.advance(60_000);
+      return REFUSED;
+    },
+  });
+  return late;
+}
+
 describe("the subscription core", () => {
   it("refuses a connection without a valid token, and counts none", async () => {
     const { core } = setup();
@@ -349,20 +369,7 @@ describe("the subscription core", () => {
   });
 
   it("withholds an event whose token ran out on its way, and resolves it again on resume", async () => {
-    let clock: ManualClock | undefined;
-    const refused = {
-      errors: [new GraphQLError("expired", { extensions: { code: "UNAUTHENTICATED" } })],
-    };
-    const setUp = setup({
-      // The old connection's event reaches its subgraph a minute late, after the token ran out.
-      execute: async (event, request) => {
-        if (request.context !== "old") return { data: { payload: event.data } };
-        clock?.advance(60_000);
-        return refused;
-      },
-    });
-    ({ clock } = setUp);
-    const { connect, events, expired, streak } = setUp;
+    const { connect, events, expired, streak } = setupRefusingLate("old");
     const old = await connect("ada-token");
     const results = stream(old.subscribe(request(STREAK, "old")));
     const event = streak(ADA, 10);
@@ -385,19 +392,7 @@ describe("the subscription core", () => {
   });
 
   it("resolves again, with its own token, an event whose shared run another token failed", async () => {
-    let clock: ManualClock | undefined;
-    const refused = {
-      errors: [new GraphQLError("expired", { extensions: { code: "UNAUTHENTICATED" } })],
-    };
-    const setUp = setup({
-      execute: async (event, request) => {
-        if (request.context !== "phone") return { data: { payload: event.data } };
-        clock?.advance(60_000);
-        return refused;
-      },
-    });
-    ({ clock } = setUp);
-    const { connect, events, expired, streak } = setUp;
+    const { connect, events, expired, streak } = setupRefusingLate("phone");
     // The same user's two devices, one of them on a token about to run out.
     const phone = stream((await connect("ada-token")).subscribe(request(STREAK, "phone")));
     const laptop = stream((await connect("ada-new-token")).subscribe(request(STREAK, "laptop")));
@@ -409,10 +404,7 @@ describe("the subscription core", () => {
   });
 
   it("sends a subgraph's refusal of a token the gateway still accepts as an error", async () => {
-    const refused = {
-      errors: [new GraphQLError("no", { extensions: { code: "UNAUTHENTICATED" } })],
-    };
-    const { connect, events, expired, streak } = setup({ execute: async () => refused });
+    const { connect, events, expired, streak } = setup({ execute: async () => REFUSED });
     const results = stream((await connect("ada-token")).subscribe(request()));
     events.publish(streak(ADA, 10));
     const [result] = await take(results, 1);
