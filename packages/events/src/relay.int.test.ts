@@ -17,7 +17,8 @@ import { type OutboxRelay, startOutboxRelay } from "./relay.ts";
 import { ensureStreams } from "./streams.ts";
 import { outbox } from "./tables.ts";
 
-// Far beyond every wait below: an event that arrives in time was woken for, not polled for.
+// Far beyond every wait below: an event that arrives in time was handed over by its commit, not
+// polled for.
 const POLL_MS = 60_000;
 const PROMPTLY_MS = 2_000;
 
@@ -29,14 +30,18 @@ let jsm: JetStreamManager;
 let relay: OutboxRelay;
 const log = createLogger("relay-test", "silent");
 
-beforeAll(async () => {
-  [nats, databases] = await Promise.all([startNatsServer(), createTestDatabases(["relay"])]);
-  database = await openDatabase({
+/** A connection of its own to the test database: this process's, or another one's. */
+const openRelayDatabase = () =>
+  openDatabase({
     url: databases.urls.relay,
     pgliteDir: "",
     migrationsFolder: new URL("./testing/migrations", import.meta.url).pathname,
     schema: {},
   });
+
+beforeAll(async () => {
+  [nats, databases] = await Promise.all([startNatsServer(), createTestDatabases(["relay"])]);
+  database = await openRelayDatabase();
   nc = await connect({ servers: nats.url });
   jsm = await nc.jetstreamManager();
   await ensureStreams(jsm);
@@ -65,6 +70,16 @@ function commitEvents(
   });
 }
 
+/** Runs `work` beside a second relay of this process that polls every 50 ms. */
+async function withPollingRelay(work: () => Promise<void>): Promise<void> {
+  const polling = startOutboxRelay({ db: database.db, js: nc.jetstream(), log, pollMs: 50 });
+  try {
+    await work();
+  } finally {
+    await polling.stop();
+  }
+}
+
 /** Resolves when `event` is in its stream, failing after PROMPTLY_MS. */
 function published(
   event: EventEnvelope<"learning.topic_completed">,
@@ -83,7 +98,7 @@ function published(
 describe("the outbox relay", () => {
   it("publishes an event as soon as its transaction commits, with nobody waking it", async () => {
     // The first event may meet the relay's first round; once it is out the relay sleeps for
-    // a minute, so the second leaves in time only if its commit woke the relay.
+    // a minute, so the second leaves in time only if its commit handed it to the relay.
     const [first] = await commitEvents([randomUUID()]);
     await published(first!);
     const [second] = await commitEvents([randomUUID()]);
@@ -136,31 +151,23 @@ describe("the outbox relay", () => {
   });
 
   it("publishes at its poll an event no commit handed it: another process's", async () => {
-    const other = await openDatabase({
-      url: databases.urls.relay,
-      pgliteDir: "",
-      migrationsFolder: new URL("./testing/migrations", import.meta.url).pathname,
-      schema: {},
-    });
-    const polling = startOutboxRelay({ db: database.db, js: nc.jetstream(), log, pollMs: 50 });
+    const other = await openRelayDatabase();
     try {
-      const [event] = await commitEvents([randomUUID()], other.db);
-      await published(event!);
+      await withPollingRelay(async () => {
+        const [event] = await commitEvents([randomUUID()], other.db);
+        await published(event!);
+      });
     } finally {
-      await polling.stop();
       await other.close();
     }
   });
 
   it("publishes an event committed while NATS is down once NATS is back", async () => {
-    const polling = startOutboxRelay({ db: database.db, js: nc.jetstream(), log, pollMs: 50 });
-    try {
+    await withPollingRelay(async () => {
       await nats.stop();
       const [event] = await commitEvents([randomUUID()]);
       await nats.restart();
       await published(event!, 20_000);
-    } finally {
-      await polling.stop();
-    }
+    });
   });
 });
