@@ -3,7 +3,7 @@ import { dashboardUser } from "./compare.ts";
 import { load } from "./http-load.ts";
 import { summarize } from "./latency.ts";
 import { startPerfStack } from "./perf-stack.ts";
-import { DASHBOARD, LIGHT } from "./queries.ts";
+import { DASHBOARD, DASHBOARD_CAPTURES, DASHBOARD_PROGRESS, LIGHT } from "./queries.ts";
 
 /** One subgraph fetch of the dashboard's query plan (query-plan.ts), sent straight to it. */
 interface Fetch {
@@ -93,11 +93,8 @@ export async function timeDashboardFetches(
 
 const CAPTURES_ONLY =
   "{ me { captures(first: 50) { totalCount edges { node { id status tags } } } } }";
-const CHAIN = `{ me { captures(first: 50) { totalCount edges { node { id status tags topic { name }
-  flashcards(first: 20) { front back interval } } } } } }`;
-const CHAIN_AND_PROGRESS = `{ me { captures(first: 50) { totalCount edges { node { id status
-  tags topic { name } flashcards(first: 20) { front back interval } } } }
-  progress { points level streak } } }`;
+const CHAIN = `{ me { ${DASHBOARD_CAPTURES} } }`;
+const CHAIN_AND_PROGRESS = `{ me { ${DASHBOARD_CAPTURES} ${DASHBOARD_PROGRESS} } }`;
 
 /** The dashboard built up a part at a time, through the gateway: what each part adds. */
 const GATEWAY_STEPS: [string, string][] = [
