@@ -1,4 +1,4 @@
-import { and, eq, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, lt, or, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { KeysetCursor } from "./keyset-cursor.ts";
 
@@ -20,10 +20,13 @@ export function positionInList(list: ListColumns, order: "oldest first" | "newes
   );
 }
 
-/** Rows strictly after the cursor in a newest-first (createdAt desc, id desc) list. */
+/**
+ * Rows strictly after the cursor in a newest-first (createdAt desc, id desc) list; a statement
+ * built once takes the cursor as placeholders.
+ */
 export function olderThan(
   list: Omit<ListColumns, "parent">,
-  cursor: KeysetCursor,
+  cursor: KeysetCursor | { [K in keyof KeysetCursor]: Placeholder },
 ): SQL | undefined {
   return or(
     lt(list.createdAt, cursor.createdAt),

@@ -1,6 +1,11 @@
 /** Any drizzle query: `.prepare(name)` turns it into a statement to execute. */
 interface Preparable<T> {
-  prepare(name: string): { execute(): Promise<T> };
+  prepare(name: string): PreparedStatement<T>;
+}
+
+/** A prepared drizzle query; `values` fill its `sql.placeholder`s by name. */
+export interface PreparedStatement<T> {
+  execute(values?: Record<string, unknown>): Promise<T>;
 }
 
 /**
@@ -16,4 +21,36 @@ interface Preparable<T> {
  */
 export function runPrepared<T>(query: Preparable<T>): Promise<T> {
   return query.prepare("kai").execute();
+}
+
+/** Which optional parts a statement has; each combination is SQL of its own. */
+export type Variant = Record<string, string | boolean>;
+
+/**
+ * Statements drizzle builds once per database and variant instead of once per call, their
+ * values left as `sql.placeholder`s. Building a query (its SQL text and the checks drizzle
+ * makes on every part) costs more CPU than its round trip for the reads a page load repeats,
+ * so the reads behind the dashboard are built this way. A variant names the optional parts
+ * present (a cursor, an owner filter); it is keyed by its values in order, so callers spell it
+ * in one order. A transaction counts as a database of its own: its statements run on its
+ * connection.
+ */
+export function preparedOnce<D extends object, V extends Variant, T>(
+  build: (db: D, variant: V) => Preparable<T>,
+): (db: D, variant: V) => PreparedStatement<T> {
+  const built = new WeakMap<D, Map<string, PreparedStatement<T>>>();
+  return (db, variant) => {
+    let statements = built.get(db);
+    if (!statements) {
+      statements = new Map();
+      built.set(db, statements);
+    }
+    const key = Object.values(variant).join();
+    let statement = statements.get(key);
+    if (!statement) {
+      statement = build(db, variant).prepare("kai");
+      statements.set(key, statement);
+    }
+    return statement;
+  };
 }

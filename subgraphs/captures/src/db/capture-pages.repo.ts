@@ -4,10 +4,10 @@ import {
   type ListColumns,
   olderThan,
   positionInList,
-  runPrepared,
+  preparedOnce,
   uuidsOnly,
 } from "@kai/db";
-import { and, arrayContains, count, eq, gt, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, arrayContains, count, eq, gt, lte, type SQL, sql } from "drizzle-orm";
 import type { CaptureFilter } from "../domain/capture-input.ts";
 import { type CaptureListRow, captureListColumns, captures } from "./schema.ts";
 import type { CapturesSchema } from "./tables.ts";
@@ -21,30 +21,74 @@ export interface PageQuery {
   filter: CaptureFilter;
 }
 
-// websearch_to_tsquery never fails on user input (unbalanced quotes, stray operators).
-const searchQuery = (query: string) => sql`websearch_to_tsquery('english', ${query})`;
+/** Which of a filter's conditions a statement holds; their values are placeholders. */
+type FilterVariant = { [K in keyof CaptureFilter]-?: boolean };
 
-function matching(filter: CaptureFilter): SQL | undefined {
+const filterVariant = (filter: CaptureFilter): FilterVariant => ({
+  type: filter.type !== undefined,
+  status: filter.status !== undefined,
+  tag: filter.tag !== undefined,
+  query: filter.query !== undefined,
+});
+
+const filterValues = ({ tag, ...filter }: CaptureFilter) => ({
+  ...filter,
+  tags: tag === undefined ? undefined : [tag],
+});
+
+// websearch_to_tsquery never fails on user input (unbalanced quotes, stray operators).
+const searchQuery = sql`websearch_to_tsquery('english', ${sql.placeholder("query")})`;
+
+function matching(filter: FilterVariant): SQL | undefined {
   return and(
-    filter.type ? eq(captures.type, filter.type) : undefined,
-    filter.status ? eq(captures.status, filter.status) : undefined,
-    filter.tag ? arrayContains(captures.tags, [filter.tag]) : undefined,
-    filter.query ? sql`${captures.search} @@ ${searchQuery(filter.query)}` : undefined,
+    filter.type ? eq(captures.type, sql.placeholder("type")) : undefined,
+    filter.status ? eq(captures.status, sql.placeholder("status")) : undefined,
+    filter.tag ? arrayContains(captures.tags, sql.placeholder("tags")) : undefined,
+    filter.query ? sql`${captures.search} @@ ${searchQuery}` : undefined,
   );
 }
 
 /** Each owner's matches numbered best first; ties go to the newer capture. */
-function positionByRank(query: string) {
-  return sql<number>`row_number() over (partition by ${captures.ownerId} order by ts_rank(${captures.search}, ${searchQuery(query)}) desc, ${captures.createdAt} desc, ${captures.id} desc)`.as(
+const positionByRank = () =>
+  sql<number>`row_number() over (partition by ${captures.ownerId} order by ts_rank(${captures.search}, ${searchQuery}) desc, ${captures.createdAt} desc, ${captures.id} desc)`.as(
     "position",
   );
-}
 
 const list: ListColumns = {
   parent: captures.ownerId,
   createdAt: captures.createdAt,
   id: captures.id,
 };
+
+const pageStatement = preparedOnce(
+  (db: DbOrTx<CapturesSchema>, variant: FilterVariant & { after: boolean }) => {
+    const ranked = db
+      .select({
+        ...captureListColumns,
+        position: variant.query ? positionByRank() : positionInList(list, "newest first"),
+      })
+      .from(captures)
+      .where(
+        and(
+          sql`${captures.ownerId} = any(${sql.placeholder("owners")})`,
+          matching(variant),
+          variant.after
+            ? olderThan(list, {
+                createdAt: sql.placeholder("afterCreatedAt"),
+                id: sql.placeholder("afterId"),
+              })
+            : undefined,
+        ),
+      )
+      .as("ranked");
+    const { position, ...columns } = ranked._.selectedFields;
+    return db
+      .select(columns)
+      .from(ranked)
+      .where(and(gt(position, sql.placeholder("skip")), lte(position, sql.placeholder("last"))))
+      .orderBy(ranked.ownerId, position);
+  },
+);
 
 /**
  * The same page of several owners' captures in one statement: each owner's rows are
@@ -57,30 +101,25 @@ export async function findCapturePages(
 ): Promise<CaptureListRow[]> {
   const owners = uuidsOnly(ownerIds);
   if (owners.length === 0) return [];
-  const query = page.filter.query;
-  const ranked = db
-    .select({
-      ...captureListColumns,
-      position: query ? positionByRank(query) : positionInList(list, "newest first"),
-    })
-    .from(captures)
-    .where(
-      and(
-        inArray(captures.ownerId, owners),
-        matching(page.filter),
-        page.after ? olderThan(list, page.after) : undefined,
-      ),
-    )
-    .as("ranked");
-  const { position, ...columns } = ranked._.selectedFields;
-  return runPrepared(
-    db
-      .select(columns)
-      .from(ranked)
-      .where(and(gt(position, page.skip), lte(position, page.skip + page.limit)))
-      .orderBy(ranked.ownerId, position),
-  );
+  const variant = { ...filterVariant(page.filter), after: page.after !== undefined };
+  return pageStatement(db, variant).execute({
+    ...filterValues(page.filter),
+    owners,
+    // A placeholder's value skips the column's encoder: the timestamp goes as drizzle sends it.
+    afterCreatedAt: page.after?.createdAt.toISOString(),
+    afterId: page.after?.id,
+    skip: page.skip,
+    last: page.skip + page.limit,
+  });
 }
+
+const countStatement = preparedOnce((db: DbOrTx<CapturesSchema>, variant: FilterVariant) =>
+  db
+    .select({ ownerId: captures.ownerId, total: count() })
+    .from(captures)
+    .where(and(sql`${captures.ownerId} = any(${sql.placeholder("owners")})`, matching(variant)))
+    .groupBy(captures.ownerId),
+);
 
 /** How many captures match the filter, per owner; owners with none are left out. */
 export function countCaptures(
@@ -90,11 +129,5 @@ export function countCaptures(
 ): Promise<{ ownerId: string; total: number }[]> {
   const owners = uuidsOnly(ownerIds);
   if (owners.length === 0) return Promise.resolve([]);
-  return runPrepared(
-    db
-      .select({ ownerId: captures.ownerId, total: count() })
-      .from(captures)
-      .where(and(inArray(captures.ownerId, owners), matching(filter)))
-      .groupBy(captures.ownerId),
-  );
+  return countStatement(db, filterVariant(filter)).execute({ ...filterValues(filter), owners });
 }

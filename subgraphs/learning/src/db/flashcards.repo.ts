@@ -1,4 +1,11 @@
-import { type DbOrTx, type ListColumns, positionInList, runPrepared, uuidsOnly } from "@kai/db";
+import {
+  type DbOrTx,
+  type ListColumns,
+  positionInList,
+  preparedOnce,
+  runPrepared,
+  uuidsOnly,
+} from "@kai/db";
 import {
   and,
   asc,
@@ -63,6 +70,45 @@ export type CardListKey = "topicId" | "captureId";
 /** A listed card with the key of the list it was asked for, for the loader to group by. */
 export type ListedCard = FlashcardRow & { listKey: string };
 
+/** What a card page statement holds beside its list key: a cursor, an owner filter. */
+type CardPageVariant = { by: CardListKey; after: boolean; owned: boolean };
+
+const cardPageStatement = preparedOnce((db: Db, variant: CardPageVariant) => {
+  const key = variant.by === "topicId" ? flashcards.topicId : topics.captureId;
+  const cards = db
+    .select({
+      ...getTableColumns(flashcards),
+      // Aliased: selecting topic_id twice would make the outer query's reference ambiguous.
+      listKey: sql<string>`${key}`.as("list_key"),
+      position: positionInList(cardList, "oldest first"),
+    })
+    .from(flashcards)
+    .$dynamic();
+  const ranked = (
+    variant.by === "captureId" ? cards.innerJoin(topics, eq(topics.id, flashcards.topicId)) : cards
+  )
+    .where(
+      and(
+        sql`${key} = any(${sql.placeholder("keys")})`,
+        variant.owned ? eq(flashcards.ownerId, sql.placeholder("ownerId")) : undefined,
+        variant.after
+          ? followingCursor(
+              cardList,
+              { table: cursorCard, columns: cursorCardList },
+              sql.placeholder("after"),
+            )
+          : undefined,
+      ),
+    )
+    .as("ranked");
+  const { position, ...columns } = ranked._.selectedFields;
+  return db
+    .select(columns)
+    .from(ranked)
+    .where(lte(position, sql.placeholder("first")))
+    .orderBy(ranked.topicId, ranked.createdAt, ranked.id);
+});
+
 /**
  * The same page of several lists' cards in one statement: each topic's cards are numbered
  * oldest first and cut at `first`. Rows come back grouped by topic, in page order.
@@ -76,37 +122,13 @@ export async function findFlashcardPages(
 ): Promise<ListedCard[]> {
   const ids = uuidsOnly(keys);
   if (ids.length === 0 || cursorNamesNoRow(page)) return [];
-  const key = by === "topicId" ? flashcards.topicId : topics.captureId;
-  const cards = db
-    .select({
-      ...getTableColumns(flashcards),
-      // Aliased: selecting topic_id twice would make the outer query's reference ambiguous.
-      listKey: sql<string>`${key}`.as("list_key"),
-      position: positionInList(cardList, "oldest first"),
-    })
-    .from(flashcards)
-    .$dynamic();
-  const ranked = (
-    by === "captureId" ? cards.innerJoin(topics, eq(topics.id, flashcards.topicId)) : cards
-  )
-    .where(
-      and(
-        inArray(key, ids),
-        ownedBy(flashcards.ownerId, ownerId),
-        page.after
-          ? followingCursor(cardList, { table: cursorCard, columns: cursorCardList }, page.after)
-          : undefined,
-      ),
-    )
-    .as("ranked");
-  const { position, ...columns } = ranked._.selectedFields;
-  return runPrepared(
-    db
-      .select(columns)
-      .from(ranked)
-      .where(lte(position, page.first))
-      .orderBy(ranked.topicId, ranked.createdAt, ranked.id),
-  );
+  const variant = { by, after: page.after !== undefined, owned: ownerId !== undefined };
+  return cardPageStatement(db, variant).execute({
+    keys: ids,
+    ownerId,
+    after: page.after,
+    first: page.first,
+  });
 }
 
 export async function countFlashcardsByTopicIds(

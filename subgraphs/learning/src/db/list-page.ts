@@ -1,5 +1,5 @@
 import { isUuid, type ListColumns } from "@kai/db";
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { type PgTable, QueryBuilder } from "drizzle-orm/pg-core";
 
 /**
@@ -29,7 +29,7 @@ export function cursorNamesNoRow(page: ListPage): boolean {
 export function followingCursor(
   list: ListColumns,
   cursor: { table: PgTable; columns: ListColumns },
-  cursorId: string,
+  cursorId: string | Placeholder,
 ): SQL {
   const at = cursor.columns;
   const position = new QueryBuilder()

@@ -1,5 +1,5 @@
-import { type DbOrTx, type ListColumns, positionInList, runPrepared, uuidsOnly } from "@kai/db";
-import { and, asc, eq, getTableColumns, inArray, isNull, lte } from "drizzle-orm";
+import { type DbOrTx, type ListColumns, positionInList, preparedOnce, uuidsOnly } from "@kai/db";
+import { and, asc, eq, getTableColumns, inArray, isNull, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { ownedBy } from "./filters.ts";
 import { cursorNamesNoRow, followingCursor, type ListPage } from "./list-page.ts";
@@ -24,6 +24,18 @@ export async function findTopicsByIds(
     .where(and(inArray(topics.id, keys), ownedBy(topics.ownerId, ownerId)));
 }
 
+const topicsByCaptureStatement = preparedOnce((db: Db, variant: { owned: boolean }) =>
+  db
+    .select()
+    .from(topics)
+    .where(
+      and(
+        sql`${topics.captureId} = any(${sql.placeholder("captureIds")})`,
+        variant.owned ? eq(topics.ownerId, sql.placeholder("ownerId")) : undefined,
+      ),
+    ),
+);
+
 export async function findTopicsByCaptureIds(
   db: Db,
   captureIds: readonly string[],
@@ -31,12 +43,10 @@ export async function findTopicsByCaptureIds(
 ): Promise<TopicRow[]> {
   const keys = uuidsOnly(captureIds);
   if (keys.length === 0) return [];
-  return runPrepared(
-    db
-      .select()
-      .from(topics)
-      .where(and(inArray(topics.captureId, keys), ownedBy(topics.ownerId, ownerId))),
-  );
+  return topicsByCaptureStatement(db, { owned: ownerId !== undefined }).execute({
+    captureIds: keys,
+    ownerId,
+  });
 }
 
 const cursorTopic = alias(topics, "cursor");
