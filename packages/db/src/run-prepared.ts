@@ -31,11 +31,11 @@ export type Variant = Record<string, string | boolean>;
  * values left as `sql.placeholder`s. Building a query (its SQL text and the checks drizzle
  * makes on every part) costs more CPU than its round trip for the reads a page load repeats,
  * so the reads behind the dashboard are built this way. A variant names the optional parts
- * present (a cursor, an owner filter); it is keyed by its values in order, so callers spell it
- * in one order. A transaction counts as a database of its own: its statements run on its
+ * present (a cursor, an owner filter), `{}` for a statement without any; it is keyed by its
+ * values in order, so callers spell it in one order. A transaction counts as a database of its own: its statements run on its
  * connection.
  */
-export function preparedOnce<D extends object, V extends Variant, T>(
+export function preparedOnce<D extends object, T, V extends Variant = Record<string, never>>(
   build: (db: D, variant: V) => Preparable<T>,
 ): (db: D, variant: V) => PreparedStatement<T> {
   const built = new WeakMap<D, Map<string, PreparedStatement<T>>>();

@@ -1,5 +1,5 @@
-import { type DbOrTx, runPrepared, uuidsOnly } from "@kai/db";
-import { eq, inArray, sql } from "drizzle-orm";
+import { type DbOrTx, preparedOnce, runPrepared, uuidsOnly } from "@kai/db";
+import { eq, sql } from "drizzle-orm";
 import { type UserProgressRow, userProgress } from "./schema.ts";
 import type { ProgressSchema } from "./tables.ts";
 
@@ -11,13 +11,20 @@ export async function insertProgress(db: DbOrTx<ProgressSchema>, row: NewProgres
   await db.insert(userProgress).values(row).onConflictDoNothing({ target: userProgress.userId });
 }
 
+const progressByUserStatement = preparedOnce((db: DbOrTx<ProgressSchema>) =>
+  db
+    .select()
+    .from(userProgress)
+    .where(sql`${userProgress.userId} = any(${sql.placeholder("userIds")})`),
+);
+
 export function findProgressByUserIds(
   db: DbOrTx<ProgressSchema>,
   userIds: readonly string[],
 ): Promise<UserProgressRow[]> {
   const valid = uuidsOnly(userIds);
   if (valid.length === 0) return Promise.resolve([]);
-  return db.select().from(userProgress).where(inArray(userProgress.userId, valid));
+  return progressByUserStatement(db, {}).execute({ userIds: valid });
 }
 
 /** Locks the row: two events of one user applied at once must not both read the old totals. */

@@ -1,5 +1,5 @@
-import { type DbOrTx, isUuid, uuidsOnly } from "@kai/db";
-import { eq, inArray } from "drizzle-orm";
+import { type DbOrTx, isUuid, preparedOnce, uuidsOnly } from "@kai/db";
+import { eq, sql } from "drizzle-orm";
 import { type UserRow, users } from "./schema.ts";
 import type { UsersSchema } from "./tables.ts";
 
@@ -27,13 +27,21 @@ export async function findUserByEmail(
 }
 
 /** Ids come from entity references too: one that is not a uuid finds no user, not an error. */
+// Every request that names a user (`me`, a User reference) reads through this one.
+const usersByIdStatement = preparedOnce((db: DbOrTx<UsersSchema>) =>
+  db
+    .select()
+    .from(users)
+    .where(sql`${users.id} = any(${sql.placeholder("ids")})`),
+);
+
 export function findUsersByIds(
   db: DbOrTx<UsersSchema>,
   ids: readonly string[],
 ): Promise<UserRow[]> {
   const wanted = uuidsOnly(ids);
   if (wanted.length === 0) return Promise.resolve([]);
-  return db.select().from(users).where(inArray(users.id, wanted));
+  return usersByIdStatement(db, {}).execute({ ids: wanted });
 }
 
 export async function updateUser(
