@@ -4,6 +4,6 @@ export { decodeCursor, encodeCursor, type KeysetCursor } from "./keyset-cursor.t
 export { type ListColumns, olderThan, positionInList } from "./list-position.ts";
 export { decodeOffsetCursor, encodeOffsetCursor } from "./offset-cursor.ts";
 export { type Database, type OpenDatabaseOptions, openDatabase } from "./open-database.ts";
-export { type PreparedStatement, preparedOnce, runPrepared, type Variant } from "./run-prepared.ts";
+export { oneOf, preparedOnce, runPrepared } from "./run-prepared.ts";
 export type { Db, DbOrTx, Tx } from "./types.ts";
 export { isUuid, uuidsOnly } from "./uuid.ts";

@@ -1,9 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { preparedOnce } from "./run-prepared.ts";
+import { oneOf, preparedOnce } from "./run-prepared.ts";
 import { DRIVERS, openProbeDatabases, type ProbeDatabases } from "./testing/probe-databases.ts";
-import type { ProbeSchema } from "./testing/probe-schema.ts";
-import { probe } from "./testing/probe-schema.ts";
+import { type ProbeSchema, probe } from "./testing/probe-schema.ts";
 import type { DbOrTx } from "./types.ts";
 
 let databases: ProbeDatabases;
@@ -34,7 +33,7 @@ function probeStatement() {
       .select({ id: probe.id, note: probe.note })
       .from(probe)
       .where(
-        sql`${probe.id} = any(${sql.placeholder("ids")}) ${
+        sql`${oneOf(probe.id, "ids")} ${
           variant.noted ? sql`and ${eq(probe.note, sql.placeholder("note"))}` : sql``
         }`,
       )

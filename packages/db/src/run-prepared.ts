@@ -1,10 +1,13 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+
 /** Any drizzle query: `.prepare(name)` turns it into a statement to execute. */
 interface Preparable<T> {
   prepare(name: string): PreparedStatement<T>;
 }
 
 /** A prepared drizzle query; `values` fill its `sql.placeholder`s by name. */
-export interface PreparedStatement<T> {
+interface PreparedStatement<T> {
   execute(values?: Record<string, unknown>): Promise<T>;
 }
 
@@ -24,7 +27,7 @@ export function runPrepared<T>(query: Preparable<T>): Promise<T> {
 }
 
 /** Which optional parts a statement has; each combination is SQL of its own. */
-export type Variant = Record<string, string | boolean>;
+type Variant = Record<string, string | boolean>;
 
 /**
  * Statements drizzle builds once per database and variant instead of once per call, their
@@ -32,8 +35,8 @@ export type Variant = Record<string, string | boolean>;
  * makes on every part) costs more CPU than its round trip for the reads a page load repeats,
  * so the reads behind the dashboard are built this way. A variant names the optional parts
  * present (a cursor, an owner filter), `{}` for a statement without any; it is keyed by its
- * values in order, so callers spell it in one order. A transaction counts as a database of its own: its statements run on its
- * connection.
+ * values in order, so callers spell it in one order. A transaction counts as a database of
+ * its own: its statements run on its connection.
  */
 export function preparedOnce<D extends object, T, V extends Variant = Record<string, never>>(
   build: (db: D, variant: V) => Preparable<T>,
@@ -53,4 +56,12 @@ export function preparedOnce<D extends object, T, V extends Variant = Record<str
     }
     return statement;
   };
+}
+
+/**
+ * `column = any($n)`: a list as one placeholder, so lists of every length share a statement
+ * built once (drizzle's `inArray` writes a parameter per element, each length its own SQL).
+ */
+export function oneOf(column: PgColumn, placeholder: string): SQL {
+  return sql`${column} = any(${sql.placeholder(placeholder)})`;
 }

@@ -3,6 +3,7 @@ import {
   type KeysetCursor,
   type ListColumns,
   olderThan,
+  oneOf,
   positionInList,
   preparedOnce,
   uuidsOnly,
@@ -70,7 +71,7 @@ const pageStatement = preparedOnce(
       .from(captures)
       .where(
         and(
-          sql`${captures.ownerId} = any(${sql.placeholder("owners")})`,
+          oneOf(captures.ownerId, "owners"),
           matching(variant),
           variant.after
             ? olderThan(list, {
@@ -117,7 +118,7 @@ const countStatement = preparedOnce((db: DbOrTx<CapturesSchema>, variant: Filter
   db
     .select({ ownerId: captures.ownerId, total: count() })
     .from(captures)
-    .where(and(sql`${captures.ownerId} = any(${sql.placeholder("owners")})`, matching(variant)))
+    .where(and(oneOf(captures.ownerId, "owners"), matching(variant)))
     .groupBy(captures.ownerId),
 );
 

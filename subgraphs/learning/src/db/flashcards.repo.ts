@@ -1,6 +1,7 @@
 import {
   type DbOrTx,
   type ListColumns,
+  oneOf,
   positionInList,
   preparedOnce,
   runPrepared,
@@ -89,7 +90,7 @@ const cardPageStatement = preparedOnce((db: Db, variant: CardPageVariant) => {
   )
     .where(
       and(
-        sql`${key} = any(${sql.placeholder("keys")})`,
+        oneOf(key, "keys"),
         variant.owned ? eq(flashcards.ownerId, sql.placeholder("ownerId")) : undefined,
         variant.after
           ? followingCursor(

@@ -1,4 +1,11 @@
-import { type DbOrTx, type ListColumns, positionInList, preparedOnce, uuidsOnly } from "@kai/db";
+import {
+  type DbOrTx,
+  type ListColumns,
+  oneOf,
+  positionInList,
+  preparedOnce,
+  uuidsOnly,
+} from "@kai/db";
 import { and, asc, eq, getTableColumns, inArray, isNull, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { ownedBy } from "./filters.ts";
@@ -30,7 +37,7 @@ const topicsByCaptureStatement = preparedOnce((db: Db, variant: { owned: boolean
     .from(topics)
     .where(
       and(
-        sql`${topics.captureId} = any(${sql.placeholder("captureIds")})`,
+        oneOf(topics.captureId, "captureIds"),
         variant.owned ? eq(topics.ownerId, sql.placeholder("ownerId")) : undefined,
       ),
     ),

@@ -1,4 +1,4 @@
-import { type DbOrTx, preparedOnce, runPrepared, uuidsOnly } from "@kai/db";
+import { type DbOrTx, oneOf, preparedOnce, runPrepared, uuidsOnly } from "@kai/db";
 import { eq, sql } from "drizzle-orm";
 import { type UserProgressRow, userProgress } from "./schema.ts";
 import type { ProgressSchema } from "./tables.ts";
@@ -12,10 +12,7 @@ export async function insertProgress(db: DbOrTx<ProgressSchema>, row: NewProgres
 }
 
 const progressByUserStatement = preparedOnce((db: DbOrTx<ProgressSchema>) =>
-  db
-    .select()
-    .from(userProgress)
-    .where(sql`${userProgress.userId} = any(${sql.placeholder("userIds")})`),
+  db.select().from(userProgress).where(oneOf(userProgress.userId, "userIds")),
 );
 
 export function findProgressByUserIds(

@@ -1,5 +1,5 @@
-import { type DbOrTx, isUuid, preparedOnce, uuidsOnly } from "@kai/db";
-import { eq, sql } from "drizzle-orm";
+import { type DbOrTx, isUuid, oneOf, preparedOnce, uuidsOnly } from "@kai/db";
+import { eq } from "drizzle-orm";
 import { type UserRow, users } from "./schema.ts";
 import type { UsersSchema } from "./tables.ts";
 
@@ -29,10 +29,7 @@ export async function findUserByEmail(
 /** Ids come from entity references too: one that is not a uuid finds no user, not an error. */
 // Every request that names a user (`me`, a User reference) reads through this one.
 const usersByIdStatement = preparedOnce((db: DbOrTx<UsersSchema>) =>
-  db
-    .select()
-    .from(users)
-    .where(sql`${users.id} = any(${sql.placeholder("ids")})`),
+  db.select().from(users).where(oneOf(users.id, "ids")),
 );
 
 export function findUsersByIds(
