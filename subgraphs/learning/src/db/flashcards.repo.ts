@@ -91,7 +91,7 @@ const cardPageStatement = preparedOnce((db: Db, variant: CardPageVariant) => {
     .where(
       and(
         oneOf(key, "keys"),
-        variant.owned ? eq(flashcards.ownerId, sql.placeholder("ownerId")) : undefined,
+        ownedBy(flashcards.ownerId, variant.owned ? sql.placeholder("ownerId") : undefined),
         variant.after
           ? followingCursor(
               cardList,

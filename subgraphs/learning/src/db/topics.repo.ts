@@ -38,7 +38,7 @@ const topicsByCaptureStatement = preparedOnce((db: Db, variant: { owned: boolean
     .where(
       and(
         oneOf(topics.captureId, "captureIds"),
-        variant.owned ? eq(topics.ownerId, sql.placeholder("ownerId")) : undefined,
+        ownedBy(topics.ownerId, variant.owned ? sql.placeholder("ownerId") : undefined),
       ),
     ),
 );
